@@ -1,0 +1,71 @@
+// Package analyzers assembles privacyvet's analysis suite, in one place,
+// for every host: the go vet tool, the standalone checker, the
+// golangci-lint plugin and the tests.
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/privacyvet/privacyvet/analyzers/annotcheck"
+	"github.com/privacyvet/privacyvet/analyzers/internal/config"
+	"github.com/privacyvet/privacyvet/analyzers/internal/flow"
+	"github.com/privacyvet/privacyvet/analyzers/internal/marks"
+	"github.com/privacyvet/privacyvet/analyzers/internal/report"
+	"github.com/privacyvet/privacyvet/analyzers/logleak"
+)
+
+// Options are the suite's settings (the policy to use).
+type Options = config.Options
+
+// Suite is one instance of the analyzers, bound to one Options value.
+// Each host builds its own: nothing is shared through globals.
+type Suite struct {
+	Config *analysis.Analyzer // resolves the policy; owns the -policy flag
+	Marks  *analysis.Analyzer // parses annotations
+	Flow   *analysis.Analyzer // the taint engine; owns the facts
+	Rules  []*analysis.Analyzer
+}
+
+// New builds a suite bound to opts (nil: defaults).
+func New(opts *Options) *Suite {
+	cfg := config.New(opts)
+	mk := marks.New(cfg)
+	fl := flow.New(mk)
+	return &Suite{
+		Config: cfg,
+		Marks:  mk,
+		Flow:   fl,
+		Rules: []*analysis.Analyzer{
+			annotcheck.New(mk),
+			logleak.New(fl),
+		},
+	}
+}
+
+// All returns the analyzers a driver runs: the config analyzer first (so
+// a driver that registers analyzer flags registers -privacy.policy), then
+// every rule.
+func (s *Suite) All() []*analysis.Analyzer {
+	return append([]*analysis.Analyzer{s.Config}, s.Rules...)
+}
+
+// All returns a fresh suite's analyzers with opts.
+func All(opts *Options) []*analysis.Analyzer { return New(opts).All() }
+
+// Rules lists every rule id the suite reports, in id order.
+func Rules() []report.Rule {
+	var out []report.Rule
+	out = append(out, logleak.Rules...)
+	out = append(out, annotcheck.Rules...)
+	return out
+}
+
+// Rule returns the suite's analyzer of that name, or nil.
+func (s *Suite) Rule(name string) *analysis.Analyzer {
+	for _, a := range s.Rules {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}

@@ -1,0 +1,103 @@
+// Package config provides the analyzer whose result is the privacy policy
+// that governs the package under analysis.
+//
+// The policy is resolved once per package: an explicit -policy flag wins
+// (a file path or builtin:NAME); otherwise privacy.yaml is looked up from
+// the package's directory up to its module root, falling back to the
+// built-in baseline policy. A bad policy is a hard error of the pass, so
+// every driver prints it with its file, line and key and no rule runs on a
+// policy it could not read.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/privacyvet/privacyvet/policy"
+)
+
+// Name is the analyzer's name; its flags are spelled -privacy.NAME under
+// drivers that prefix analyzer flags (go vet, multichecker).
+const Name = "privacy"
+
+// Options are the settings shared by the whole suite. A driver owns one
+// value and binds it to its flags or to its configuration file; nothing
+// here is global.
+type Options struct {
+	// Policy is "", a path to a policy file, or builtin:NAME.
+	Policy string
+}
+
+// Config is the analyzer's result.
+type Config struct {
+	Policy *policy.Policy
+}
+
+// New returns the config analyzer bound to opts. The analyzer's -policy
+// flag writes into opts, so a driver that parses analyzer flags and one
+// that fills opts directly (golangci-lint settings) behave the same.
+func New(opts *Options) *analysis.Analyzer {
+	if opts == nil {
+		opts = new(Options)
+	}
+	c := &cache{opts: opts, byKey: make(map[string]result)}
+	a := &analysis.Analyzer{
+		Name:       Name,
+		Doc:        "resolve the privacy policy that governs each package\n\nThe policy comes from -policy (a file or builtin:NAME), else from the nearest privacy.yaml up to the module root, else the built-in baseline.",
+		URL:        "https://github.com/privacyvet/privacyvet/blob/main/docs/policy.md",
+		Run:        c.run,
+		ResultType: reflect.TypeFor[*Config](),
+	}
+	a.Flags.Init(Name, flag.ContinueOnError)
+	a.Flags.StringVar(&opts.Policy, "policy", opts.Policy, "privacy policy: a YAML file, or builtin:baseline, builtin:kaseya-2016 (default: nearest privacy.yaml, else builtin:baseline)")
+	return a
+}
+
+type result struct {
+	pol *policy.Policy
+	err error
+}
+
+// cache memoises resolution by (flag, directory): a standalone run over
+// hundreds of packages of one module reads its privacy.yaml once.
+type cache struct {
+	opts  *Options
+	mu    sync.Mutex
+	byKey map[string]result
+}
+
+func (c *cache) run(pass *analysis.Pass) (any, error) {
+	dir := packageDir(pass)
+	spec := c.opts.Policy
+	key := spec + "\x00" + dir
+	c.mu.Lock()
+	r, ok := c.byKey[key]
+	c.mu.Unlock()
+	if !ok {
+		r.pol, r.err = policy.Resolve(spec, dir)
+		c.mu.Lock()
+		c.byKey[key] = r
+		c.mu.Unlock()
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("privacy policy for package %s: %w", pass.Pkg.Path(), r.err)
+	}
+	return &Config{Policy: r.pol}, nil
+}
+
+// packageDir is the directory of the package's first Go file; policy
+// discovery starts there. A package with no files (rare: a test-only
+// variant) resolves from the working directory.
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		if name := pass.Fset.File(f.Pos()).Name(); name != "" {
+			return filepath.Dir(name)
+		}
+	}
+	return "."
+}

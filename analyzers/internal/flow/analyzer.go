@@ -1,0 +1,332 @@
+package flow
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/privacyvet/privacyvet/analyzers/internal/marks"
+	"github.com/privacyvet/privacyvet/analyzers/internal/models"
+	"github.com/privacyvet/privacyvet/policy"
+)
+
+// Flow is one flow of personal data from a source to a sink, found in
+// the package under analysis.
+type Flow struct {
+	Category  string
+	Origin    string // where the category was attached: "User.Email", "func RealIP"
+	Kind      models.SinkKind
+	Sink      string // display name of the sink, e.g. "log.Printf"
+	Recipient string // for thirdparty sinks named with a recipient
+	// Pos is where the flow is reported: the sink when it is in this
+	// package, else the call in this package that hands the data on.
+	Pos token.Pos
+	// Path walks from the source to the sink.
+	Path []Step
+	// Remote is true when the sink lies in another package.
+	Remote bool
+}
+
+// Result is the flow analyzer's result.
+type Result struct {
+	Policy *policy.Policy
+	Marks  *marks.Marks
+	Flows  []*Flow
+	// Bounds lists the engine limits hit while analysing the package
+	// (fixed-point rounds, label sets): the findings may be incomplete.
+	Bounds []string
+}
+
+// PackageFact marks a package as analysed by the engine: in an importer,
+// a function of such a package with no FuncFact is known to be clean,
+// while a function of an unanalysed package (the standard library, whose
+// behaviour comes from models) gets the conservative default.
+type PackageFact struct{}
+
+func (*PackageFact) AFact()         {}
+func (*PackageFact) String() string { return "analysed" }
+
+// New returns the flow engine analyzer, reading annotations from mk.
+func New(mk *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "privacyflow",
+		Doc:        "follow personal data from its sources to sinks (the engine shared by privacyvet's rules)",
+		URL:        "https://github.com/privacyvet/privacyvet/blob/main/docs/rules.md",
+		Requires:   []*analysis.Analyzer{mk},
+		ResultType: reflect.TypeFor[*Result](),
+		FactTypes:  []analysis.Fact{new(FuncFact), new(TypeFact), new(PackageFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			m := pass.ResultOf[mk].(*marks.Marks)
+			return run(pass, m)
+		},
+	}
+}
+
+// isStd reports whether path is a standard-library package: its first
+// element has no dot. The engine does not summarise the standard
+// library; models describe what matters of it.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+func run(pass *analysis.Pass, m *marks.Marks) (res *Result, err error) {
+	res = &Result{Policy: m.Policy, Marks: m}
+	if stdPackage(pass) {
+		return res, nil
+	}
+	defer func() {
+		// An engine bug must not take down the whole vet run: it becomes
+		// an error of this package, with the panic value, so the user can
+		// report it and the other packages are still analysed.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("privacyvet: internal error analysing %s: %v (please report this)", pass.Pkg.Path(), r)
+		}
+	}()
+	e := newEngine(pass, m)
+	e.exportMarks()
+	e.build()
+	e.solve()
+	e.exportSummaries()
+	pass.ExportPackageFact(new(PackageFact))
+	res.Flows = e.sortedFlows()
+	res.Bounds = e.bounds
+	return res, nil
+}
+
+// stdPackage reports whether the pass is over a standard-library
+// package: a dot-less path whose files lie under GOROOT. (Dot-less test
+// packages elsewhere, and "command-line-arguments", are analysed.)
+func stdPackage(pass *analysis.Pass) bool {
+	if !isStd(pass.Pkg.Path()) {
+		return false
+	}
+	root := filepath.ToSlash(filepath.Join(runtime.GOROOT(), "src")) + "/"
+	for _, f := range pass.Files {
+		if !strings.HasPrefix(filepath.ToSlash(pass.Fset.File(f.Pos()).Name()), root) {
+			return false
+		}
+	}
+	return true
+}
+
+type engine struct {
+	pass   *analysis.Pass
+	pol    *policy.Policy
+	marks  *marks.Marks
+	prog   *ssa.Program
+	pkg    *ssa.Package
+	funcs  []*ssa.Function
+	sums   map[*ssa.Function]*FuncFact
+	files  map[*token.File]bool
+	types  typeCache
+	fields map[*types.Var][]string
+	redact map[redactKey]bool
+	flows  map[string]*Flow
+	bounds []string
+	// policy function lists by name
+	polSinks      map[string]*policy.SinkEntry
+	polSanitizers map[string][]string
+}
+
+func newEngine(pass *analysis.Pass, m *marks.Marks) *engine {
+	e := &engine{
+		pass:   pass,
+		pol:    m.Policy,
+		marks:  m,
+		sums:   make(map[*ssa.Function]*FuncFact),
+		files:  make(map[*token.File]bool),
+		fields: make(map[*types.Var][]string),
+		redact: make(map[redactKey]bool),
+		flows:  make(map[string]*Flow),
+	}
+	for _, f := range pass.Files {
+		e.files[pass.Fset.File(f.Pos())] = true
+	}
+	return e
+}
+
+// local reports whether pos lies in the package being analysed.
+func (e *engine) local(pos token.Pos) bool {
+	return pos.IsValid() && e.files[e.pass.Fset.File(pos)]
+}
+
+// build constructs SSA for the package alone. The engine does not use
+// the buildssa pass: buildssa requires ctrlflow, whose facts would make
+// every dependency (the whole standard library) pay for CFG analysis.
+func (e *engine) build() {
+	e.prog = ssa.NewProgram(e.pass.Fset, ssa.BuilderMode(0))
+	created := make(map[*types.Package]bool)
+	var create func(p *types.Package)
+	create = func(p *types.Package) {
+		if created[p] {
+			return
+		}
+		created[p] = true
+		for _, q := range p.Imports() {
+			create(q)
+		}
+		e.prog.CreatePackage(p, nil, nil, true)
+	}
+	for _, p := range e.pass.Pkg.Imports() {
+		create(p)
+	}
+	e.pkg = e.prog.CreatePackage(e.pass.Pkg, e.pass.Files, e.pass.TypesInfo, false)
+	e.pkg.Build()
+
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		if f == nil || f.Blocks == nil {
+			return
+		}
+		e.funcs = append(e.funcs, f)
+		for _, anon := range f.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, name := range sortedMembers(e.pkg) {
+		switch mem := e.pkg.Members[name].(type) {
+		case *ssa.Function:
+			add(mem)
+		case *ssa.Type:
+			for _, recv := range []types.Type{mem.Type(), types.NewPointer(mem.Type())} {
+				mset := e.prog.MethodSets.MethodSet(recv)
+				for i := 0; i < mset.Len(); i++ {
+					fn := mset.At(i).Obj().(*types.Func)
+					if fn.Pkg() != e.pass.Pkg || !sameRecv(fn, recv) {
+						continue
+					}
+					add(e.prog.FuncValue(fn))
+				}
+			}
+		}
+	}
+}
+
+// sameRecv keeps each declared method once: under its own receiver type.
+func sameRecv(fn *types.Func, recv types.Type) bool {
+	r := fn.Signature().Recv()
+	return r != nil && types.Identical(r.Type(), recv)
+}
+
+func sortedMembers(p *ssa.Package) []string {
+	names := make([]string, 0, len(p.Members))
+	for n := range p.Members {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// exportMarks publishes the package's directives as facts so that
+// importers see sources, sinks and sanitizers they cannot parse.
+func (e *engine) exportMarks() {
+	for tn, cats := range e.marks.Types {
+		if len(cats) > 0 {
+			e.pass.ExportObjectFact(tn, &TypeFact{Categories: cats})
+		}
+	}
+}
+
+func (e *engine) exportSummaries() {
+	for _, fn := range e.funcs {
+		obj, _ := fn.Object().(*types.Func)
+		if obj == nil || fn.Parent() != nil {
+			continue
+		}
+		sum := e.sums[fn]
+		if sum == nil {
+			sum = new(FuncFact)
+		}
+		fact := e.exportable(sum)
+		if mk := e.marks.Funcs[obj]; mk != nil {
+			fact.Source = mk.Source
+			fact.Sanitizer = mk.Sanitizer
+			fact.SanitizeCats = mk.SanitizeCats
+			fact.Sink = string(mk.Sink)
+			fact.Recipient = mk.Recipient
+			fact.Purpose = mk.Purpose
+			fact.Consent = mk.Consent
+			fact.Erase = mk.Erase
+		}
+		if !fact.empty() {
+			e.pass.ExportObjectFact(obj, fact)
+		}
+	}
+}
+
+// exportable rewrites positions as "file:line" strings: a token.Pos means
+// nothing in another package's file set.
+func (e *engine) exportable(s *FuncFact) *FuncFact {
+	out := &FuncFact{}
+	for _, x := range s.Sinks {
+		x.Path = e.portable(x.Path)
+		out.Sinks = append(out.Sinks, x)
+	}
+	for _, x := range s.Flows {
+		x.Path = e.portable(x.Path)
+		out.Flows = append(out.Flows, x)
+	}
+	for _, x := range s.Results {
+		x.Path = e.portable(x.Path)
+		out.Results = append(out.Results, x)
+	}
+	return out
+}
+
+func (e *engine) portable(path []Step) []Step {
+	out := make([]Step, len(path))
+	for i, s := range path {
+		if s.Pos.IsValid() {
+			p := e.pass.Fset.Position(s.Pos)
+			s.Loc = fmt.Sprintf("%s:%d", shortFile(p.Filename), p.Line)
+			s.Pos = token.NoPos
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// shortFile keeps the last two path elements: enough to find the file,
+// short enough for a message, and stable across machines.
+func shortFile(name string) string {
+	parts := strings.Split(strings.ReplaceAll(name, "\\", "/"), "/")
+	if len(parts) > 2 {
+		parts = parts[len(parts)-2:]
+	}
+	return strings.Join(parts, "/")
+}
+
+func (e *engine) sortedFlows() []*Flow {
+	out := make([]*Flow, 0, len(e.flows))
+	for _, f := range e.flows {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Pos != out[j].Pos {
+			return out[i].Pos < out[j].Pos
+		}
+		if out[i].Category != out[j].Category {
+			return out[i].Category < out[j].Category
+		}
+		return out[i].Sink < out[j].Sink
+	})
+	return out
+}
+
+func (e *engine) bound(msg string) {
+	for _, b := range e.bounds {
+		if b == msg {
+			return
+		}
+	}
+	e.bounds = append(e.bounds, msg)
+}

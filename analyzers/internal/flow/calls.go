@@ -1,0 +1,605 @@
+package flow
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/privacyvet/privacyvet/analyzers/internal/models"
+	"github.com/privacyvet/privacyvet/policy"
+)
+
+// callInfo is everything the engine knows of a callee.
+type callInfo struct {
+	name      string // types.Func.FullName, "" for anonymous functions
+	display   string // short name for messages: "slog.Info", "User.String"
+	sink      *models.Sink
+	recipient string
+	sanitizer bool
+	sanCats   []string
+	source    []string
+	marshal   string
+	marshalAt int
+	writeInto int
+	propagate bool
+	// sum is the callee's summary; known is false when the engine knows
+	// nothing of the callee and must assume the conservative default.
+	sum   *FuncFact
+	known bool
+}
+
+// funcObject returns the declared function of fn (its generic origin for
+// instances), or nil for anonymous and synthetic functions.
+func funcObject(fn *ssa.Function) *types.Func {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj, _ := fn.Object().(*types.Func)
+	if fn.Synthetic != "" {
+		return nil
+	}
+	return obj
+}
+
+// displayName is a short, readable name: "slog.Info", "Logger.Printf".
+func displayName(obj *types.Func) string {
+	if obj == nil {
+		return "func literal"
+	}
+	sig := obj.Signature()
+	if recv := sig.Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			pkg := ""
+			if n.Obj().Pkg() != nil {
+				pkg = n.Obj().Pkg().Name() + "."
+			}
+			return pkg + n.Obj().Name() + "." + obj.Name()
+		}
+		return obj.Name()
+	}
+	if obj.Pkg() != nil {
+		return obj.Pkg().Name() + "." + obj.Name()
+	}
+	return obj.Name()
+}
+
+// describe gathers models, directives, policy entries and the summary of
+// a callee. fn is the static callee if any; obj its declared function
+// (or the interface method of a dynamic call).
+func (e *engine) describe(fn *ssa.Function, obj *types.Func) *callInfo {
+	ci := &callInfo{writeInto: -1, display: displayName(obj)}
+	if obj == nil {
+		if fn != nil && e.inPackage(fn) {
+			ci.sum, ci.known = e.sums[origin(fn)], true
+			ci.display = fn.Name()
+		}
+		return ci
+	}
+	ci.name = obj.FullName()
+	if m := models.Lookup(ci.name); m != nil {
+		ci.sink = m.Sink
+		ci.sanitizer, ci.sanCats = m.Sanitizer, m.SanitizeCats
+		ci.marshal, ci.marshalAt = m.Marshal, m.MarshalArg
+		ci.writeInto = m.WriteInto
+		ci.propagate = m.Propagate
+	}
+	if e.chainMethod(obj) || e.fieldConstructor(obj) {
+		ci.propagate = true
+	}
+	// Policy entries for code the user cannot annotate.
+	if s := e.polSinks[ci.name]; s != nil {
+		ci.sink = &models.Sink{Kind: models.SinkKind(s.Kind), Writer: -1}
+		ci.recipient = s.Recipient
+	}
+	if cats, ok := e.polSanitizers[ci.name]; ok {
+		ci.sanitizer, ci.sanCats = true, cats
+	}
+	ci.source = append(ci.source, e.pol.Sources.Functions[ci.name]...)
+
+	// Directives and summary.
+	if mk := e.marks.Funcs[obj]; mk != nil {
+		e.applyMarks(ci, mk.Source, mk.Sanitizer, mk.SanitizeCats, string(mk.Sink), mk.Recipient)
+	}
+	if fn != nil && e.inPackage(fn) {
+		ci.sum, ci.known = e.sums[origin(fn)], true
+		return ci
+	}
+	if obj.Pkg() == nil || obj.Pkg() == e.pass.Pkg {
+		return ci
+	}
+	var fact FuncFact
+	if e.pass.ImportObjectFact(obj, &fact) {
+		e.applyMarks(ci, fact.Source, fact.Sanitizer, fact.SanitizeCats, fact.Sink, fact.Recipient)
+		ci.sum, ci.known = &fact, true
+	} else if e.pass.ImportPackageFact(obj.Pkg(), new(PackageFact)) {
+		ci.known = true // analysed, and nothing to say: clean
+	}
+	return ci
+}
+
+func (e *engine) applyMarks(ci *callInfo, source []string, san bool, sanCats []string, sink, recipient string) {
+	ci.source = append(ci.source, source...)
+	if san {
+		ci.sanitizer, ci.sanCats = true, sanCats
+	}
+	if sink != "" {
+		ci.sink = &models.Sink{Kind: models.SinkKind(sink), Writer: -1}
+		ci.recipient = recipient
+	}
+}
+
+func (e *engine) inPackage(fn *ssa.Function) bool {
+	return origin(fn).Pkg == e.pkg
+}
+
+// origin is the generic function an instance was made from, or fn.
+func origin(fn *ssa.Function) *ssa.Function {
+	if o := fn.Origin(); o != nil {
+		return o
+	}
+	return fn
+}
+
+// chainMethod: a builder-style logging method returning its own type.
+func (e *engine) chainMethod(obj *types.Func) bool {
+	recv := obj.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	rn := namedOf(recv.Type())
+	if rn == "" || !models.Chain(rn) {
+		return false
+	}
+	res := obj.Signature().Results()
+	return res.Len() == 1 && namedOf(res.At(0).Type()) == rn
+}
+
+func (e *engine) fieldConstructor(obj *types.Func) bool {
+	if obj.Signature().Recv() != nil {
+		return false
+	}
+	res := obj.Signature().Results()
+	return res.Len() == 1 && models.FieldConstructor(namedOf(res.At(0).Type()))
+}
+
+// namedOf returns "pkg/path.Name" for a named type or pointer to one.
+func namedOf(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+// call applies a call instruction: sinks, sanitizers, models, summaries,
+// sources, and the conservative default for what is unknown.
+func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call) {
+	pos := c.Pos()
+	if !pos.IsValid() {
+		pos = instr.Pos()
+	}
+	args := c.Args
+	if c.IsInvoke() {
+		args = append([]ssa.Value{c.Value}, c.Args...)
+	}
+	nres := c.Signature().Results().Len()
+	res := make([]taint, nres)
+	defer func() {
+		if v == nil {
+			return
+		}
+		if nres == 1 {
+			st.set(v, res[0])
+		} else if nres > 1 {
+			st.setTuple(v, res)
+		}
+	}()
+
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		st.builtin(b, args, res)
+		return
+	}
+	callee := c.StaticCallee()
+	var obj *types.Func
+	if callee != nil {
+		obj = funcObject(callee)
+	} else if c.IsInvoke() {
+		obj = c.Method
+	}
+	if callee != nil && obj == nil && callee.Synthetic != "" && !st.e.inPackage(callee) {
+		// A wrapper of another package's method: see through it.
+		obj, _ = callee.Object().(*types.Func)
+	}
+	ci := st.e.describe(callee, obj)
+
+	// Closures called directly see their bindings as extra parameters.
+	var nparams int
+	if callee != nil {
+		nparams = len(callee.Params)
+		if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+			args = append(append([]ssa.Value(nil), args...), mc.Bindings...)
+		}
+	}
+
+	if ci.sink != nil {
+		st.sinkCall(ci, args, pos)
+	}
+	switch {
+	case ci.sanitizer:
+		var all taint
+		for _, a := range args {
+			all = union(all, st.eff(a))
+		}
+		st.fill(res, c, sanitize(whole(all), ci.sanCats))
+	case ci.marshal != "":
+		if ci.marshalAt < len(args) {
+			x := stripInterface(args[ci.marshalAt])
+			t := whole(union(st.dyn(x), st.e.typeLabels(x.Type(), ci.marshal)))
+			t = withHop(t, pos, ci.display)
+			st.fill(res, c, t)
+			if ci.writeInto >= 0 && ci.writeInto < len(args) {
+				root, _ := rootOf(stripInterface(args[ci.writeInto]))
+				st.store(root, t)
+			}
+		}
+	case ci.propagate:
+		st.fill(res, c, withHop(st.allArgs(args), pos, ci.display))
+	case ci.known && ci.sum != nil:
+		st.apply(ci, callee, obj, args, nparams, pos, res)
+	case ci.known:
+		// Analysed and clean.
+	default:
+		st.unknown(c, obj, args, pos, res, ci)
+	}
+	if ci.writeInto >= 0 && ci.marshal == "" && ci.writeInto < len(args) && (ci.sink == nil || ci.sink.Writer < 0 || !st.isStdStream(args[ci.sink.Writer])) {
+		var t taint
+		for i, a := range args {
+			if i != ci.writeInto {
+				t = union(t, st.eff(a))
+			}
+		}
+		root, _ := rootOf(stripInterface(args[ci.writeInto]))
+		st.store(root, whole(withHop(t, pos, ci.display)))
+	}
+	if len(ci.source) > 0 {
+		origin := "func " + strings.TrimPrefix(ci.display, "func ")
+		var src taint
+		for _, cat := range ci.source {
+			src.add(label{cat: cat, param: -1, origin: origin, trace: &hop{pos: pos, what: ci.display + "()"}})
+		}
+		sig := c.Signature()
+		for i := 0; i < nres; i++ {
+			if !isErrorOrBool(sig.Results().At(i).Type()) {
+				res[i] = union(res[i], src)
+			}
+		}
+	}
+}
+
+// fill gives every data-carrying result of the call the taint t.
+func (st *state) fill(res []taint, c *ssa.CallCommon, t taint) {
+	sig := c.Signature()
+	for i := range res {
+		if !isBool(sig.Results().At(i).Type()) {
+			res[i] = union(res[i], t)
+		}
+	}
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+func isErrorOrBool(t types.Type) bool {
+	return isBool(t) || types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func (st *state) allArgs(args []ssa.Value) taint {
+	var t taint
+	for _, a := range args {
+		t = union(t, st.eff(a))
+	}
+	return whole(t)
+}
+
+func stripInterface(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+// isStdStream reports whether v is os.Stdout or os.Stderr.
+func (st *state) isStdStream(v ssa.Value) bool {
+	v = stripInterface(v)
+	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		if g, ok := ld.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" {
+			return g.Name() == "Stdout" || g.Name() == "Stderr"
+		}
+	}
+	return false
+}
+
+// sinkCall records data reaching a sink at this call.
+func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos) {
+	s := ci.sink
+	if s.Writer >= 0 && (s.Writer >= len(args) || !st.isStdStream(args[s.Writer])) {
+		return // writes into a buffer or file: handled as WriteInto
+	}
+	var t taint
+	for i := s.From; i < len(args); i++ {
+		t = union(t, st.eff(args[i]))
+	}
+	if len(t) == 0 {
+		return
+	}
+	st.hits = append(st.hits, hit{
+		pos: pos, kind: string(s.Kind), sink: ci.display, recipient: ci.recipient,
+		labels: withHop(whole(t), pos, ci.display),
+	})
+}
+
+// argTaint is what the caller passes in parameter i at field path src,
+// less the categories sanitized inside the callee. When known is set, the
+// categories that the callee's own parameter type carries are dropped:
+// the callee sees those itself and reports them where they sink.
+func (st *state) argTaint(args []ssa.Value, i int, src, san string, paramType types.Type) taint {
+	if i >= len(args) {
+		return nil
+	}
+	t := project(st.eff(args[i]), src)
+	t = sanitizeStr(t, san)
+	if paramType != nil {
+		known := project(st.e.typeLabels(paramType, fmtText), src)
+		if len(known) > 0 {
+			var out taint
+			for _, l := range t {
+				if !l.symbolic() && hasCat(known, l.cat) {
+					continue
+				}
+				out.add(l)
+			}
+			t = out
+		}
+	}
+	return whole(t)
+}
+
+func hasCat(t taint, cat string) bool {
+	for _, l := range t {
+		if !l.symbolic() && l.cat == cat {
+			return true
+		}
+	}
+	return false
+}
+
+// paramType returns the type of the callee's parameter i (receiver
+// first; free variables of closures after the parameters).
+func paramType(callee *ssa.Function, obj *types.Func, i int) types.Type {
+	if callee != nil {
+		if i < len(callee.Params) {
+			return callee.Params[i].Type()
+		}
+		if j := i - len(callee.Params); j < len(callee.FreeVars) {
+			return callee.FreeVars[j].Type()
+		}
+		return nil
+	}
+	if obj == nil {
+		return nil
+	}
+	sig := obj.Signature()
+	if sig.Recv() != nil {
+		if i == 0 {
+			return sig.Recv().Type()
+		}
+		i--
+	}
+	if i < sig.Params().Len() {
+		return sig.Params().At(i).Type()
+	}
+	return nil
+}
+
+// apply substitutes the caller's arguments into a callee's summary.
+func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args []ssa.Value, nparams int, pos token.Pos, res []taint) {
+	sum := ci.sum
+	if ci.sink == nil { // a directive sink is reported as such, not through its body
+		for _, s := range sum.Sinks {
+			if callee != nil && s.Param >= nparams {
+				continue // free variables: reported where the closure is made
+			}
+			t := st.argTaint(args, s.Param, s.Src, s.San, paramType(callee, obj, s.Param))
+			if len(t) == 0 {
+				continue
+			}
+			st.hits = append(st.hits, hit{
+				pos: pos, kind: s.Kind, sink: s.Sink, recipient: s.Recipient,
+				labels: withHop(t, pos, ci.display), rest: s.Path,
+			})
+		}
+	}
+	for _, f := range sum.Flows {
+		if f.Result >= len(res) {
+			continue
+		}
+		t := st.argTaint(args, f.Param, f.Src, f.San, nil)
+		res[f.Result] = union(res[f.Result], withHop(t, pos, ci.display))
+	}
+	for _, r := range sum.Results {
+		if r.Result >= len(res) {
+			continue
+		}
+		var tr *hop
+		for _, s := range r.Path {
+			tr = &hop{pos: s.Pos, loc: s.Loc, what: s.What, prev: tr}
+		}
+		tr = tr.push(pos, ci.display)
+		res[r.Result] = union(res[r.Result], taint{{cat: r.Category, param: -1, origin: r.Origin, trace: tr}})
+	}
+}
+
+// unknown is the conservative default for a callee the engine knows
+// nothing about (the standard library beyond its models, dynamic calls):
+// data in the arguments reaches the results, and a mutating method's
+// arguments reach its receiver. Nothing is reported: the destination is
+// unknown.
+func (st *state) unknown(c *ssa.CallCommon, obj *types.Func, args []ssa.Value, pos token.Pos, res []taint, ci *callInfo) {
+	all := st.allArgs(args)
+	if len(all) == 0 {
+		return
+	}
+	st.fill(res, c, withHop(all, pos, ci.display))
+	if obj != nil && obj.Signature().Recv() != nil && len(args) > 1 && mutator(obj.Name()) {
+		var t taint
+		for _, a := range args[1:] {
+			t = union(t, st.eff(a))
+		}
+		root, _ := rootOf(stripInterface(args[0]))
+		st.store(root, whole(withHop(t, pos, ci.display)))
+	}
+}
+
+// mutator reports whether a method name says it stores its arguments in
+// its receiver (Write, WriteString, Set, Add, Put, Append, Encode, ...).
+func mutator(name string) bool {
+	for _, p := range []string{"Write", "Set", "Add", "Put", "Append", "Encode", "Store", "Push", "Insert", "Print", "Reset"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) builtin(b *ssa.Builtin, args []ssa.Value, res []taint) {
+	switch b.Name() {
+	case "append":
+		var t taint
+		for _, a := range args {
+			t = union(t, st.dyn(a))
+		}
+		if len(res) > 0 {
+			res[0] = union(res[0], t)
+		}
+		if len(args) > 0 {
+			root, _ := rootOf(args[0])
+			st.store(root, whole(t))
+		}
+	case "copy":
+		if len(args) == 2 {
+			root, _ := rootOf(args[0])
+			st.store(root, whole(st.dyn(args[1])))
+		}
+	case "len", "cap", "print", "println", "delete", "close", "clear", "panic", "recover":
+	default: // min, max, complex, real, imag, ...
+		var t taint
+		for _, a := range args {
+			t = union(t, st.t(a))
+		}
+		if len(res) > 0 {
+			res[0] = union(res[0], t)
+		}
+	}
+}
+
+// makeClosure: the closure value carries its captured data, and sinks
+// its body reaches through captured variables are applied here, where the
+// captures are known (the closure may be called from anywhere).
+func (st *state) makeClosure(mc *ssa.MakeClosure) {
+	var t taint
+	for _, b := range mc.Bindings {
+		t = union(t, st.dyn(b))
+	}
+	st.set(mc, t)
+	anon, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return
+	}
+	sum := st.e.sums[anon]
+	if sum == nil {
+		return
+	}
+	n := len(anon.Params)
+	for _, s := range sum.Sinks {
+		j := s.Param - n
+		if j < 0 || j >= len(mc.Bindings) {
+			continue
+		}
+		bt := project(union(st.t(mc.Bindings[j]), st.contents(mc.Bindings[j])), s.Src)
+		bt = sanitizeStr(bt, s.San)
+		if len(bt) == 0 {
+			continue
+		}
+		st.hits = append(st.hits, hit{
+			pos: mc.Pos(), kind: s.Kind, sink: s.Sink, recipient: s.Recipient,
+			labels: withHop(whole(bt), mc.Pos(), "func literal"), rest: s.Path,
+		})
+	}
+}
+
+func kindOf(s string) models.SinkKind { return models.SinkKind(s) }
+
+// polIndex indexes the policy's function lists by name.
+func (e *engine) polIndex() {
+	e.polSinks = make(map[string]*policy.SinkEntry)
+	e.polSanitizers = make(map[string][]string)
+	for _, s := range e.pol.Sinks {
+		for _, f := range s.Functions {
+			e.polSinks[f] = s
+		}
+	}
+	for _, s := range e.pol.Sanitizers {
+		for _, f := range s.Functions {
+			e.polSanitizers[f] = s.Categories
+		}
+	}
+}
+
+// summaryOf returns the summary of a declared function and whether the
+// engine knows it (in this package, or a fact of an analysed package).
+func (e *engine) summaryOf(obj *types.Func) (*FuncFact, bool) {
+	if obj.Pkg() == e.pass.Pkg {
+		fn := e.prog.FuncValue(obj)
+		if fn == nil {
+			return nil, false
+		}
+		sum := e.sums[fn]
+		if sum == nil {
+			sum = new(FuncFact)
+		}
+		if mk := e.marks.Funcs[obj]; mk != nil && mk.Sanitizer {
+			s := *sum
+			s.Sanitizer = true
+			sum = &s
+		}
+		return sum, e.sums[fn] != nil || (e.marks.Funcs[obj] != nil && e.marks.Funcs[obj].Sanitizer)
+	}
+	if obj.Pkg() == nil {
+		return nil, false
+	}
+	var fact FuncFact
+	if e.pass.ImportObjectFact(obj, &fact) {
+		return &fact, true
+	}
+	if e.pass.ImportPackageFact(obj.Pkg(), new(PackageFact)) {
+		return new(FuncFact), true
+	}
+	return nil, false
+}

@@ -1,0 +1,123 @@
+package flow
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+)
+
+// Step is one hop of a flow's path. Pos is valid for steps in the
+// package being analysed; steps in other packages carry Loc ("file:line")
+// instead, because positions do not travel with facts.
+type Step struct {
+	Pos  token.Pos
+	Loc  string
+	What string
+}
+
+// FuncFact is the summary of a function, exported for its importers. It
+// is kept small: categories and paths as short strings, at most a few
+// entries per parameter.
+//
+// Under go vet a fact on a function reaches only direct importers, so a
+// function that merely passes data on to another package's sink carries
+// that sink in its own summary (the summary is transitive by
+// construction): importers two hops away never need the original fact.
+type FuncFact struct {
+	// Directives of the function itself (//privacy:source, ...).
+	Source       []string
+	Sanitizer    bool
+	SanitizeCats []string
+	Sink         string // sink kind
+	Recipient    string
+	Purpose      string
+	Consent      string
+	Erase        []string
+
+	// Sinks: which parameters (by field path) reach which sinks.
+	Sinks []ParamSink
+	// Flows: which parameters reach which results.
+	Flows []ParamFlow
+	// Results: which results carry personal data of their own.
+	Results []ResultSource
+}
+
+func (*FuncFact) AFact() {}
+
+func (f *FuncFact) String() string {
+	var parts []string
+	if len(f.Source) > 0 {
+		parts = append(parts, "source "+strings.Join(f.Source, ","))
+	}
+	if f.Sanitizer {
+		parts = append(parts, "sanitizer "+strings.Join(f.SanitizeCats, ","))
+	}
+	if f.Sink != "" {
+		parts = append(parts, "sink "+f.Sink+" "+f.Recipient)
+	}
+	for _, s := range f.Sinks {
+		parts = append(parts, fmt.Sprintf("p%d%s->%s:%s", s.Param, dotted(s.Src), s.Kind, s.Sink))
+	}
+	for _, s := range f.Flows {
+		parts = append(parts, fmt.Sprintf("p%d%s->r%d", s.Param, dotted(s.Src), s.Result))
+	}
+	for _, s := range f.Results {
+		parts = append(parts, fmt.Sprintf("r%d=%s", s.Result, s.Category))
+	}
+	return "summary(" + strings.Join(parts, "; ") + ")"
+}
+
+func dotted(p string) string {
+	if p == "" {
+		return ""
+	}
+	return "." + p
+}
+
+// empty reports whether the fact says nothing worth exporting.
+func (f *FuncFact) empty() bool {
+	return len(f.Source) == 0 && !f.Sanitizer && f.Sink == "" && f.Purpose == "" && f.Consent == "" &&
+		len(f.Erase) == 0 && len(f.Sinks) == 0 && len(f.Flows) == 0 && len(f.Results) == 0
+}
+
+// ParamSink: data in parameter Param (at field path Src) reaches a sink.
+type ParamSink struct {
+	Param     int
+	Src       string
+	San       string // categories sanitized on the way (comma-joined)
+	Kind      string
+	Sink      string // display name of the sink call, e.g. "slog.Info"
+	Recipient string
+	Path      []Step // from the parameter to the sink, inside the callee and beyond
+}
+
+// ParamFlow: data in parameter Param (at Src) reaches result Result.
+type ParamFlow struct {
+	Param  int
+	Src    string
+	San    string
+	Result int
+	Path   []Step
+}
+
+// ResultSource: result Result carries Category, attached at Origin.
+type ResultSource struct {
+	Result   int
+	Category string
+	Origin   string
+	Path     []Step
+}
+
+// TypeFact marks a named type as personal data (//privacy:data); it
+// travels to every importer that sees the type.
+type TypeFact struct {
+	Categories []string
+}
+
+func (*TypeFact) AFact() {}
+
+func (f *TypeFact) String() string { return "data(" + strings.Join(f.Categories, ",") + ")" }
+
+// maxFactEntries bounds each list of a summary; a function with more
+// distinct parameter-to-sink paths is summarised by its first ones.
+const maxFactEntries = 16

@@ -1,0 +1,226 @@
+package flow
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// maxAnalysesPerFunc bounds how often one function is re-analysed while
+// the package's summaries converge (recursion, mutual recursion).
+const maxAnalysesPerFunc = 8
+
+// solve computes every function's summary to a fixed point, callees
+// before callers, re-analysing the callers of a function whose summary
+// grew; then the flows found in each function's last analysis stand.
+func (e *engine) solve() {
+	e.polIndex()
+	callers := make(map[*ssa.Function][]*ssa.Function)
+	callees := make(map[*ssa.Function][]*ssa.Function)
+	inPkg := make(map[*ssa.Function]bool, len(e.funcs))
+	for _, fn := range e.funcs {
+		inPkg[fn] = true
+	}
+	for _, fn := range e.funcs {
+		seen := make(map[*ssa.Function]bool)
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				var g *ssa.Function
+				switch in := instr.(type) {
+				case ssa.CallInstruction:
+					if c := in.Common().StaticCallee(); c != nil {
+						g = origin(c)
+					}
+				case *ssa.MakeClosure:
+					g, _ = in.Fn.(*ssa.Function)
+				}
+				if g != nil && inPkg[g] && !seen[g] {
+					seen[g] = true
+					callers[g] = append(callers[g], fn)
+					callees[fn] = append(callees[fn], g)
+				}
+			}
+		}
+	}
+	// Post-order: callees first, so most functions are analysed once.
+	var order []*ssa.Function
+	visited := make(map[*ssa.Function]bool)
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		if visited[fn] {
+			return
+		}
+		visited[fn] = true
+		for _, g := range callees[fn] {
+			visit(g)
+		}
+		order = append(order, fn)
+	}
+	// Rendering methods first: whether a type redacts is decided from
+	// their summaries.
+	for _, fn := range e.funcs {
+		if fn.Signature.Recv() != nil && isRenderMethod(fn.Name()) {
+			visit(fn)
+		}
+	}
+	for _, fn := range e.funcs {
+		visit(fn)
+	}
+
+	queued := make(map[*ssa.Function]bool)
+	queue := append([]*ssa.Function(nil), order...)
+	for _, fn := range queue {
+		queued[fn] = true
+	}
+	count := make(map[*ssa.Function]int)
+	fnFlows := make(map[*ssa.Function][]*Flow)
+	for len(queue) > 0 {
+		fn := queue[0]
+		queue = queue[1:]
+		queued[fn] = false
+		count[fn]++
+		st := e.newState(fn)
+		st.run()
+		sum, flows := e.finish(st)
+		fnFlows[fn] = flows
+		old := e.sums[fn]
+		e.sums[fn] = sum
+		if summaryKey(old) == summaryKey(sum) {
+			continue
+		}
+		if count[fn] >= maxAnalysesPerFunc {
+			e.bound("summary iterations for " + fn.String())
+			continue
+		}
+		for _, c := range callers[fn] {
+			if !queued[c] {
+				queued[c] = true
+				queue = append(queue, c)
+			}
+		}
+	}
+	for _, fn := range order {
+		for _, f := range fnFlows[fn] {
+			k := fmt.Sprintf("%d|%s|%s|%s", f.Pos, f.Category, f.Sink, f.Kind)
+			if _, dup := e.flows[k]; !dup {
+				e.flows[k] = f
+			}
+		}
+	}
+}
+
+func isRenderMethod(name string) bool {
+	for _, names := range redactMethods {
+		for _, n := range names {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// summaryKey identifies a summary's content, paths aside: labels only
+// grow, so equal keys mean the fixed point is reached.
+func summaryKey(s *FuncFact) string {
+	if s == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, x := range s.Sinks {
+		fmt.Fprintf(&b, "s%d|%s|%s|%s|%s|%s;", x.Param, x.Src, x.San, x.Kind, x.Sink, x.Recipient)
+	}
+	for _, x := range s.Flows {
+		fmt.Fprintf(&b, "f%d|%s|%s|%d;", x.Param, x.Src, x.San, x.Result)
+	}
+	for _, x := range s.Results {
+		fmt.Fprintf(&b, "r%d|%s;", x.Result, x.Category)
+	}
+	return b.String()
+}
+
+// finish turns a converged function state into its summary and the flows
+// it reports.
+func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
+	sum := &FuncFact{}
+	var flows []*Flow
+	seen := make(map[string]bool)
+	for _, h := range st.hits {
+		for _, l := range h.labels {
+			path := append(l.trace.steps(), h.rest...)
+			if l.symbolic() {
+				k := fmt.Sprintf("s%d|%s|%s|%s|%s|%s", l.param, l.src, l.san, h.kind, h.sink, h.recipient)
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				if len(sum.Sinks) >= maxFactEntries {
+					e.bound("summary size of " + st.fn.String())
+					continue
+				}
+				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Path: path})
+				continue
+			}
+			pos, remote := h.pos, false
+			if len(h.rest) > 0 {
+				last := h.rest[len(h.rest)-1]
+				if e.local(last.Pos) {
+					pos = last.Pos
+				} else {
+					remote = true
+				}
+			}
+			flows = append(flows, &Flow{
+				Category: l.cat, Origin: l.origin, Kind: kindOf(h.kind), Sink: h.sink, Recipient: h.recipient,
+				Pos: pos, Path: path, Remote: remote,
+			})
+		}
+	}
+	for i, t := range st.results {
+		for _, l := range t {
+			if l.symbolic() {
+				k := fmt.Sprintf("f%d|%s|%s|%d", l.param, l.src, l.san, i)
+				if seen[k] || len(sum.Flows) >= maxFactEntries {
+					continue
+				}
+				seen[k] = true
+				sum.Flows = append(sum.Flows, ParamFlow{Param: l.param, Src: l.src, San: l.san, Result: i, Path: l.trace.steps()})
+				continue
+			}
+			k := fmt.Sprintf("r%d|%s", i, l.cat)
+			if seen[k] || len(sum.Results) >= maxFactEntries {
+				continue
+			}
+			seen[k] = true
+			sum.Results = append(sum.Results, ResultSource{Result: i, Category: l.cat, Origin: l.origin, Path: l.trace.steps()})
+		}
+	}
+	sortSummary(sum)
+	return sum, flows
+}
+
+func sortSummary(s *FuncFact) {
+	sort.SliceStable(s.Sinks, func(i, j int) bool {
+		a, b := s.Sinks[i], s.Sinks[j]
+		if a.Param != b.Param {
+			return a.Param < b.Param
+		}
+		return a.Src+a.Sink < b.Src+b.Sink
+	})
+	sort.SliceStable(s.Flows, func(i, j int) bool {
+		a, b := s.Flows[i], s.Flows[j]
+		if a.Param != b.Param {
+			return a.Param < b.Param
+		}
+		return a.Src < b.Src
+	})
+	sort.SliceStable(s.Results, func(i, j int) bool {
+		a, b := s.Results[i], s.Results[j]
+		if a.Result != b.Result {
+			return a.Result < b.Result
+		}
+		return a.Category < b.Category
+	})
+}

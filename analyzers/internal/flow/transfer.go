@@ -1,0 +1,338 @@
+package flow
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// maxRounds bounds the fixed-point iteration over one function's
+// instructions; loops converge in two or three rounds in practice.
+const maxRounds = 12
+
+// state is the intraprocedural analysis of one function: taint per SSA
+// value, and per abstract memory root (an allocation, a parameter, a map,
+// slice or channel) the labels stored into it at field paths.
+type state struct {
+	e      *engine
+	fn     *ssa.Function
+	nparam int
+	vals   map[ssa.Value]taint
+	mem    map[ssa.Value]taint
+	tuples map[ssa.Value][]taint
+	// results per result index, from every return.
+	results []taint
+	// hits of sinks reached in the last round.
+	hits    []hit
+	changed bool
+}
+
+// hit is data reaching a sink, either directly in this function or via a
+// callee's summary.
+type hit struct {
+	pos       token.Pos // the call in this function
+	kind      string
+	sink      string
+	recipient string
+	labels    taint
+	// rest is the path beyond this function's call, for sinks reached
+	// through callees; its last step is the sink.
+	rest []Step
+}
+
+func (e *engine) newState(fn *ssa.Function) *state {
+	return &state{
+		e:       e,
+		fn:      fn,
+		nparam:  len(fn.Params),
+		vals:    make(map[ssa.Value]taint),
+		mem:     make(map[ssa.Value]taint),
+		tuples:  make(map[ssa.Value][]taint),
+		results: make([]taint, fn.Signature.Results().Len()),
+	}
+}
+
+// run iterates the function's instructions to a fixed point.
+func (st *state) run() {
+	for round := 0; ; round++ {
+		st.changed = false
+		st.hits = st.hits[:0]
+		for _, b := range st.fn.Blocks {
+			for _, instr := range b.Instrs {
+				st.step(instr)
+			}
+		}
+		if !st.changed {
+			return
+		}
+		if round == maxRounds {
+			st.e.bound("fixed-point rounds in " + st.fn.String())
+			return
+		}
+	}
+}
+
+// t returns the taint of a value as computed so far.
+func (st *state) t(v ssa.Value) taint {
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		for i, p := range st.fn.Params {
+			if p == v {
+				return taint{{param: i, trace: &hop{pos: v.Pos(), what: v.Name()}}}
+			}
+		}
+	case *ssa.FreeVar:
+		for i, fv := range st.fn.FreeVars {
+			if fv == v {
+				return taint{{param: st.nparam + i, trace: &hop{pos: v.Pos(), what: v.Name()}}}
+			}
+		}
+	case *ssa.Const, *ssa.Function, *ssa.Builtin:
+		return nil
+	}
+	return st.vals[v]
+}
+
+func (st *state) set(v ssa.Value, t taint) {
+	if len(t) == 0 {
+		return
+	}
+	cur := st.vals[v]
+	if cur.addAll(t) {
+		st.vals[v] = cur
+		st.changed = true
+	}
+}
+
+func (st *state) store(root ssa.Value, t taint) {
+	if len(t) == 0 || root == nil {
+		return
+	}
+	cur := st.mem[root]
+	if cur.addAll(t) {
+		st.mem[root] = cur
+		st.changed = true
+	}
+}
+
+func (st *state) setTuple(v ssa.Value, ts []taint) {
+	cur := st.tuples[v]
+	if cur == nil {
+		cur = make([]taint, len(ts))
+	}
+	for i, t := range ts {
+		if i < len(cur) && cur[i].addAll(t) {
+			st.changed = true
+		}
+	}
+	st.tuples[v] = cur
+}
+
+// rootOf strips field, index and slice addressing down to the abstract
+// memory root, returning the field path within it.
+func rootOf(v ssa.Value) (ssa.Value, string) {
+	path := ""
+	for {
+		switch x := v.(type) {
+		case *ssa.FieldAddr:
+			path = joinPath(fieldNameAt(x.X.Type(), x.Field), path)
+			v = x.X
+			continue
+		case *ssa.IndexAddr:
+			v = x.X
+			continue
+		case *ssa.Slice:
+			v = x.X
+			continue
+		}
+		return v, path
+	}
+}
+
+// fieldNameAt names field i of the struct that t (a struct or a pointer
+// to one) denotes.
+func fieldNameAt(t types.Type, i int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if st, ok := t.Underlying().(*types.Struct); ok && i < st.NumFields() {
+		return st.Field(i).Name()
+	}
+	return ""
+}
+
+// structOf returns the struct and its named owner for a FieldAddr/Field
+// operand type.
+func structOf(t types.Type) (*types.TypeName, *types.Struct) {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	var owner *types.TypeName
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		owner = n.Obj()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return owner, st
+}
+
+// referenceLike reports whether values of t give access to memory whose
+// contents travel with the value.
+func referenceLike(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan:
+		return true
+	}
+	return false
+}
+
+// contents returns what is stored in the memory v gives access to.
+func (st *state) contents(v ssa.Value) taint {
+	root, path := rootOf(v)
+	if root != v || referenceLike(v.Type()) {
+		return project(union(st.mem[root], st.t(root)), path)
+	}
+	return nil
+}
+
+// dyn is the taint v carries as data: its own labels and the memory it
+// gives access to, without what its static type implies (which every
+// holder of the same type sees anyway).
+func (st *state) dyn(v ssa.Value) taint {
+	return union(st.t(v), st.contents(v))
+}
+
+// eff is the taint of v as a whole, when it is handed on: its own labels,
+// the memory it gives access to, and the categories its type carries.
+func (st *state) eff(v ssa.Value) taint {
+	return union(st.t(v), st.contents(v), st.e.typeLabels(v.Type(), fmtText))
+}
+
+func (st *state) step(instr ssa.Instruction) {
+	switch in := instr.(type) {
+	case *ssa.Phi:
+		for _, ed := range in.Edges {
+			st.set(in, st.t(ed))
+		}
+	case *ssa.BinOp:
+		switch in.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			// A comparison reveals one bit; implicit flows are not followed.
+		default:
+			st.set(in, union(st.t(in.X), st.t(in.Y)))
+		}
+	case *ssa.UnOp:
+		switch in.Op {
+		case token.MUL: // load
+			st.set(in, st.load(in.X, in.Pos()))
+		case token.ARROW:
+			st.set(in, union(st.t(in.X), st.contents(in.X)))
+			if in.CommaOk {
+				st.setTuple(in, []taint{st.vals[in], nil})
+			}
+		default:
+			st.set(in, st.t(in.X))
+		}
+	case *ssa.ChangeType:
+		st.set(in, st.eff(in.X))
+	case *ssa.Convert:
+		st.set(in, st.eff(in.X))
+	case *ssa.MultiConvert:
+		st.set(in, st.eff(in.X))
+	case *ssa.ChangeInterface:
+		st.set(in, st.t(in.X))
+	case *ssa.SliceToArrayPointer:
+		st.set(in, st.t(in.X))
+	case *ssa.MakeInterface:
+		st.set(in, whole(st.eff(in.X)))
+	case *ssa.TypeAssert:
+		if in.CommaOk {
+			st.setTuple(in, []taint{st.t(in.X), nil})
+		} else {
+			st.set(in, st.t(in.X))
+		}
+	case *ssa.Extract:
+		if ts, ok := st.tuples[in.Tuple]; ok && in.Index < len(ts) {
+			st.set(in, ts[in.Index])
+		} else {
+			st.set(in, st.t(in.Tuple))
+		}
+	case *ssa.Field:
+		owner, s := structOf(in.X.Type())
+		t := project(st.t(in.X), fieldNameAt(in.X.Type(), in.Field))
+		if s != nil {
+			t = union(t, st.e.fieldSource(owner, s, in.Field, in.Pos()))
+		}
+		st.set(in, t)
+	case *ssa.Index:
+		st.set(in, st.t(in.X))
+	case *ssa.Lookup:
+		t := union(st.t(in.X), st.contents(in.X))
+		if in.CommaOk {
+			st.setTuple(in, []taint{t, nil})
+		} else {
+			st.set(in, t)
+		}
+	case *ssa.Slice:
+		st.set(in, st.t(in.X))
+	case *ssa.MapUpdate:
+		root, _ := rootOf(in.Map)
+		st.store(root, whole(union(st.dyn(in.Key), st.dyn(in.Value))))
+	case *ssa.Store:
+		root, path := rootOf(in.Addr)
+		st.store(root, shift(st.dyn(in.Val), path))
+	case *ssa.Send:
+		root, _ := rootOf(in.Chan)
+		st.store(root, whole(st.dyn(in.X)))
+	case *ssa.Range:
+		st.set(in, union(st.t(in.X), st.contents(in.X)))
+	case *ssa.Next:
+		t := st.t(in.Iter)
+		st.setTuple(in, []taint{nil, t, t})
+	case *ssa.Select:
+		var t taint
+		for _, s := range in.States {
+			if s.Dir == types.RecvOnly {
+				t = union(t, st.contents(s.Chan), st.t(s.Chan))
+			}
+		}
+		ts := []taint{nil, nil}
+		for range in.States {
+			ts = append(ts, t)
+		}
+		st.setTuple(in, ts)
+	case *ssa.MakeClosure:
+		st.makeClosure(in)
+	case *ssa.Call:
+		st.call(in, in.Common(), in)
+	case *ssa.Defer:
+		st.call(in, in.Common(), nil)
+	case *ssa.Go:
+		st.call(in, in.Common(), nil)
+	case *ssa.Return:
+		for i, r := range in.Results {
+			if i < len(st.results) {
+				if st.results[i].addAll(st.dyn(r)) {
+					st.changed = true
+				}
+			}
+		}
+	}
+}
+
+// load reads the memory at addr: the labels stored there (projected to
+// the field path), and the categories of a tagged field being read.
+func (st *state) load(addr ssa.Value, pos token.Pos) taint {
+	root, path := rootOf(addr)
+	t := project(union(st.mem[root], st.t(root)), path)
+	if fa, ok := addr.(*ssa.FieldAddr); ok {
+		owner, s := structOf(fa.X.Type())
+		if s != nil {
+			if !pos.IsValid() {
+				pos = fa.Pos()
+			}
+			t = union(t, st.e.fieldSource(owner, s, fa.Field, pos))
+		}
+	}
+	return t
+}

@@ -1,0 +1,248 @@
+package flow
+
+import (
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/privacyvet/privacyvet/annotations"
+)
+
+// Formats of whole-value serialisation: how a value is turned into text
+// decides which of its fields go along and which methods may redact it.
+const (
+	fmtText = ""     // fmt, log: String, Error, Format, LogValue redact
+	fmtJSON = "json" // encoding/json: json:"-" drops a field, MarshalJSON redacts
+	fmtXML  = "xml"
+	fmtRaw  = "raw" // every field, no redaction: what a method can see of its receiver
+)
+
+// typeCache memoises the labels a type carries as a whole, per format.
+type typeCache struct {
+	byFormat map[string]*typeutil.Map
+}
+
+// maxTypeDepth bounds the nesting of structs explored for tagged fields.
+const maxTypeDepth = 5
+
+// typeLabels returns the categories a value of type t carries as a whole:
+// its tagged fields (through embedding, pointers, slices, maps and nested
+// structs) and //privacy:data types, each placed at its field path.
+func (e *engine) typeLabels(t types.Type, format string) taint {
+	if e.types.byFormat == nil {
+		e.types.byFormat = make(map[string]*typeutil.Map)
+	}
+	m := e.types.byFormat[format]
+	if m == nil {
+		m = new(typeutil.Map)
+		e.types.byFormat[format] = m
+	}
+	if v := m.At(t); v != nil {
+		return v.(taint)
+	}
+	out := e.typeLabelsRec(t, format, 0, make(map[*types.TypeName]bool))
+	if out == nil {
+		out = taint{}
+	}
+	m.Set(t, out)
+	return out
+}
+
+func (e *engine) typeLabelsRec(t types.Type, format string, depth int, seen map[*types.TypeName]bool) taint {
+	if depth > maxTypeDepth {
+		return nil
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		obj := t.Obj()
+		if seen[obj] {
+			return nil
+		}
+		var out taint
+		for _, c := range e.dataCats(obj) {
+			origin := "type " + obj.Name()
+			out.add(label{cat: c, param: -1, origin: origin, trace: &hop{pos: obj.Pos(), what: origin}})
+		}
+		if e.redacts(t, format) {
+			return out
+		}
+		seen[obj] = true
+		defer delete(seen, obj)
+		if st, ok := t.Underlying().(*types.Struct); ok {
+			out.addAll(e.structLabels(obj, st, format, depth, seen))
+			return out
+		}
+		out.addAll(e.typeLabelsRec(t.Underlying(), format, depth, seen))
+		return out
+	case *types.Pointer:
+		return e.typeLabelsRec(t.Elem(), format, depth, seen)
+	case *types.Slice:
+		return e.typeLabelsRec(t.Elem(), format, depth, seen)
+	case *types.Array:
+		return e.typeLabelsRec(t.Elem(), format, depth, seen)
+	case *types.Map:
+		return union(e.typeLabelsRec(t.Key(), format, depth, seen), e.typeLabelsRec(t.Elem(), format, depth, seen))
+	case *types.Struct:
+		return e.structLabels(nil, t, format, depth, seen)
+	}
+	return nil
+}
+
+func (e *engine) structLabels(owner *types.TypeName, st *types.Struct, format string, depth int, seen map[*types.TypeName]bool) taint {
+	var out taint
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		tag := reflect.StructTag(st.Tag(i))
+		if format == fmtJSON || format == fmtXML {
+			if name, _, _ := strings.Cut(tag.Get(format), ","); name == "-" {
+				continue
+			}
+			if !f.Exported() {
+				continue // encoders skip unexported fields
+			}
+		}
+		if v, ok := tag.Lookup("privacy"); ok && strings.TrimSpace(v) == "-" {
+			continue // explicitly not personal data, nor anything inside it
+		}
+		origin := fieldName(owner, f)
+		for _, c := range e.fieldCats(owner, st, i) {
+			out.add(label{cat: c, param: -1, at: f.Name(), origin: origin, trace: &hop{pos: f.Pos(), what: origin}})
+		}
+		out.addAll(shift(e.typeLabelsRec(f.Type(), format, depth+1, seen), f.Name()))
+	}
+	return out
+}
+
+func fieldName(owner *types.TypeName, f *types.Var) string {
+	if owner == nil {
+		return f.Name()
+	}
+	return owner.Name() + "." + f.Name()
+}
+
+// fieldCats returns the categories of field i of st: its privacy tag, or
+// the policy's sources.fields entry for code that cannot be tagged.
+func (e *engine) fieldCats(owner *types.TypeName, st *types.Struct, i int) []string {
+	f := st.Field(i)
+	if cats, ok := e.fields[f]; ok {
+		return cats
+	}
+	var out []string
+	tagCats, present, optOut, err := annotations.ParseTag(st.Tag(i))
+	if err == nil && present && !optOut {
+		for _, c := range tagCats {
+			if cc, ok := e.pol.Canonical(c); ok {
+				out = append(out, cc)
+			}
+		}
+	}
+	if owner != nil && owner.Pkg() != nil {
+		key := owner.Pkg().Path() + "." + owner.Name() + "." + f.Name()
+		out = append(out, e.pol.Sources.Fields[key]...)
+	}
+	e.fields[f] = out
+	return out
+}
+
+// dataCats returns the categories of a //privacy:data type (from this
+// package's marks or an imported TypeFact) or a policy sources.types entry.
+func (e *engine) dataCats(tn *types.TypeName) []string {
+	var out []string
+	if cats, ok := e.marks.Types[tn]; ok {
+		out = append(out, cats...)
+	} else if tn.Pkg() != e.pass.Pkg {
+		var fact TypeFact
+		if e.pass.ImportObjectFact(tn, &fact) {
+			out = append(out, fact.Categories...)
+		}
+	}
+	if tn.Pkg() != nil {
+		out = append(out, e.pol.Sources.Types[tn.Pkg().Path()+"."+tn.Name()]...)
+	}
+	return out
+}
+
+// fieldSource returns the labels produced by reading field i of struct st
+// (owned by named type owner, possibly nil) at pos.
+func (e *engine) fieldSource(owner *types.TypeName, st *types.Struct, i int, pos token.Pos) taint {
+	cats := e.fieldCats(owner, st, i)
+	if len(cats) == 0 {
+		return nil
+	}
+	origin := fieldName(owner, st.Field(i))
+	var out taint
+	for _, c := range cats {
+		out.add(label{cat: c, param: -1, origin: origin, trace: &hop{pos: pos, what: origin}})
+	}
+	return out
+}
+
+type redactKey struct {
+	obj    *types.TypeName
+	format string
+}
+
+// redactMethods are the methods through which each format renders a
+// value; if the type has one and it hides the personal fields, the
+// value is clean when handed over whole.
+var redactMethods = map[string][]string{
+	fmtText: {"String", "Error", "Format", "LogValue", "GoString"},
+	fmtJSON: {"MarshalJSON", "MarshalText"},
+	fmtXML:  {"MarshalXML", "MarshalText"},
+}
+
+// redacts reports whether named type t renders without its personal data
+// in format: it has a rendering method that is a sanitizer, or whose
+// summary shows no personal field of the receiver reaching its result.
+func (e *engine) redacts(t *types.Named, format string) bool {
+	k := redactKey{t.Obj(), format}
+	if v, ok := e.redact[k]; ok {
+		return v
+	}
+	e.redact[k] = false // cycle guard: assume not while deciding
+	v := false
+	for _, name := range redactMethods[format] {
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), false, t.Obj().Pkg(), name)
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		v = e.methodRedacts(t, fn)
+		break
+	}
+	e.redact[k] = v
+	return v
+}
+
+func (e *engine) methodRedacts(t *types.Named, fn *types.Func) bool {
+	sum, known := e.summaryOf(fn)
+	if !known {
+		return false
+	}
+	if sum.Sanitizer {
+		return true
+	}
+	if len(sum.Results) > 0 {
+		return false
+	}
+	recvLabels := e.typeLabels(t, fmtRaw)
+	for _, f := range sum.Flows {
+		if f.Param != 0 {
+			continue
+		}
+		if len(sanitizeStr(project(recvLabels, f.Src), f.San)) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func sanitizeStr(t taint, san string) taint {
+	if san == "" {
+		return t
+	}
+	return sanitize(t, strings.Split(san, ","))
+}

@@ -1,0 +1,204 @@
+// Package models holds privacyvet's built-in knowledge of library
+// functions: which are sinks (logs, outbound sends, storage, cookies),
+// which clean data (hashes, password KDFs), and which carry data from
+// their arguments to their results in ways the engine cannot see from
+// their code (formatting, encoding, builder-style loggers).
+//
+// Models are data, keyed by the function's identity as go/types prints
+// it, so that the table reads like the contract's policy entries and a
+// user's policy can add to it with the same spelling.
+package models
+
+import (
+	"strings"
+)
+
+// SinkKind is where data leaves the process.
+type SinkKind string
+
+// The sink kinds of CONTRACT §2.
+const (
+	Log        SinkKind = "log"
+	ThirdParty SinkKind = "thirdparty"
+	Store      SinkKind = "store"
+	Cookie     SinkKind = "cookie"
+)
+
+// Sink describes a sink function. Argument indexes count the receiver as
+// argument 0 for methods (as go/ssa does for static method calls).
+type Sink struct {
+	Kind SinkKind
+	// From is the first argument whose data leaves; a logger method with
+	// From 0 includes its receiver, which carries fields added by With.
+	From int
+	// Writer, when >= 0, is the index of an io.Writer argument: the call
+	// is a sink only when that argument is os.Stdout or os.Stderr, and
+	// otherwise writes its data into the writer.
+	Writer int
+}
+
+// Model is what the engine knows of one function.
+type Model struct {
+	Sink *Sink
+	// Sanitizer: the results carry none of SanitizeCats (all when empty).
+	Sanitizer    bool
+	SanitizeCats []string
+	// Marshal: the result is the serialisation of argument MarshalArg;
+	// struct fields tagged `json:"-"` (or `xml:"-"`, per Format) drop out.
+	Marshal    string // "json" or "xml"
+	MarshalArg int
+	// WriteInto: the data of the other arguments flows into argument
+	// WriteInto (a writer, buffer or encoder), -1 for none.
+	WriteInto int
+	// Propagate: every argument flows to every result (builder-style
+	// APIs whose code copies data through unexported state).
+	Propagate bool
+}
+
+// table is built once; it is read-only after init.
+var table = build()
+
+// Lookup returns the model of the function named as go/types prints it
+// (types.Func.FullName of the generic origin), or nil.
+func Lookup(name string) *Model { return table[name] }
+
+// Chain reports whether methods of the named type that return the same
+// type carry all their arguments to the result: zerolog's Event.Str,
+// logrus's Entry.WithField, zap's Logger.With, slog's Logger.With.
+func Chain(typeName string) bool { return chainTypes[typeName] }
+
+var chainTypes = map[string]bool{
+	"github.com/rs/zerolog.Event":                   true,
+	"github.com/rs/zerolog.Context":                 true,
+	"github.com/sirupsen/logrus.Entry":              true,
+	"github.com/sirupsen/logrus.Logger":             true,
+	"go.uber.org/zap.Logger":                        true,
+	"go.uber.org/zap.SugaredLogger":                 true,
+	"log/slog.Logger":                               true,
+	"github.com/hashicorp/go-hclog.Logger":          true,
+	"github.com/hashicorp/go-hclog.InterceptLogger": true,
+}
+
+// FieldConstructorPackages are packages whose package-level functions
+// returning a field value (zap.String, zap.Any, slog.String) carry their
+// arguments into the field.
+var fieldResultTypes = map[string]bool{
+	"go.uber.org/zap.Field":             true,
+	"go.uber.org/zap/zapcore.Field":     true,
+	"log/slog.Attr":                     true,
+	"log/slog.Value":                    true,
+	"github.com/sirupsen/logrus.Fields": true,
+}
+
+// FieldConstructor reports whether a function returning a value of the
+// named type is a logging-field constructor that carries its arguments.
+func FieldConstructor(resultType string) bool { return fieldResultTypes[resultType] }
+
+func build() map[string]*Model {
+	t := make(map[string]*Model)
+	sink := func(kind SinkKind, from int, names ...string) {
+		for _, n := range names {
+			t[n] = &Model{Sink: &Sink{Kind: kind, From: from, Writer: -1}, WriteInto: -1}
+		}
+	}
+	each := func(format string, names ...string) []string {
+		var out []string
+		for _, n := range names {
+			out = append(out, strings.ReplaceAll(format, "%", n))
+		}
+		return out
+	}
+	printfs := []string{"Print", "Printf", "Println", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}
+
+	// log
+	sink(Log, 0, each("log.%", printfs...)...)
+	sink(Log, 1, each("(*log.Logger).%", printfs...)...)
+	sink(Log, 2, "(*log.Logger).Output", "log.Output")
+
+	// log/slog: the message and every key/value or Attr argument.
+	sink(Log, 0, each("log/slog.%", "Debug", "Info", "Warn", "Error")...)
+	sink(Log, 1, each("log/slog.%", "DebugContext", "InfoContext", "WarnContext", "ErrorContext")...)
+	sink(Log, 2, "log/slog.Log", "log/slog.LogAttrs")
+	sink(Log, 0, each("(*log/slog.Logger).%", "Debug", "Info", "Warn", "Error", "DebugContext", "InfoContext", "WarnContext", "ErrorContext", "Log", "LogAttrs")...)
+
+	// fmt: printing to standard output is logging in a server.
+	sink(Log, 0, "fmt.Print", "fmt.Printf", "fmt.Println")
+	for _, n := range []string{"fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln"} {
+		t[n] = &Model{Sink: &Sink{Kind: Log, From: 1, Writer: 0}, WriteInto: 0}
+	}
+
+	// go.uber.org/zap
+	levels := []string{"Debug", "Info", "Warn", "Error", "DPanic", "Panic", "Fatal"}
+	sink(Log, 0, each("(*go.uber.org/zap.Logger).%", append(levels, "Log")...)...)
+	var sugared []string
+	for _, l := range levels {
+		sugared = append(sugared, l, l+"f", l+"w", l+"ln")
+	}
+	sink(Log, 0, each("(*go.uber.org/zap.SugaredLogger).%", sugared...)...)
+
+	// github.com/sirupsen/logrus
+	var logrusLevels []string
+	for _, l := range []string{"Trace", "Debug", "Info", "Print", "Warn", "Warning", "Error", "Fatal", "Panic"} {
+		logrusLevels = append(logrusLevels, l, l+"f", l+"ln", l+"Fn")
+	}
+	sink(Log, 0, each("github.com/sirupsen/logrus.%", logrusLevels...)...)
+	sink(Log, 0, each("(*github.com/sirupsen/logrus.Logger).%", append(logrusLevels, "Log", "Logf", "Logln")...)...)
+	sink(Log, 0, each("(*github.com/sirupsen/logrus.Entry).%", append(logrusLevels, "Log", "Logf", "Logln")...)...)
+	for _, n := range []string{"WithField", "WithFields", "WithError", "WithContext", "WithTime"} {
+		t["github.com/sirupsen/logrus."+n] = &Model{Propagate: true, WriteInto: -1}
+	}
+
+	// github.com/rs/zerolog: the event carries its fields; Msg sends it.
+	sink(Log, 0, each("(*github.com/rs/zerolog.Event).%", "Msg", "Msgf", "Send", "MsgFunc")...)
+	sink(Log, 0, each("github.com/rs/zerolog/log.%", "Print", "Printf")...)
+	sink(Log, 0, each("(github.com/rs/zerolog.Logger).%", "Print", "Printf", "Println")...)
+	sink(Log, 0, each("(*github.com/rs/zerolog.Logger).%", "Print", "Printf", "Println")...)
+
+	// k8s.io/klog/v2 and github.com/golang/glog share their API.
+	klogFns := []string{"Info", "Infof", "Infoln", "InfoDepth", "InfoS", "Warning", "Warningf", "Warningln", "WarningDepth",
+		"Error", "Errorf", "Errorln", "ErrorDepth", "ErrorS", "Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln"}
+	for _, pkg := range []string{"k8s.io/klog/v2", "k8s.io/klog", "github.com/golang/glog"} {
+		sink(Log, 0, each(pkg+".%", klogFns...)...)
+		sink(Log, 0, each("("+pkg+".Verbose).%", "Info", "Infof", "Infoln", "InfoS", "InfoDepth")...)
+	}
+
+	// github.com/hashicorp/go-hclog: an interface; calls are dynamic but
+	// the method is known.
+	sink(Log, 0, each("(github.com/hashicorp/go-hclog.Logger).%", "Trace", "Debug", "Info", "Warn", "Error", "Log")...)
+
+	// Sanitizers: hashes and password KDFs. A hash of personal data is
+	// still pseudonymous, but the statement's clauses are about the raw
+	// values; the policy can remove a sanitizer's effect with store rules.
+	san := func(names ...string) {
+		for _, n := range names {
+			t[n] = &Model{Sanitizer: true, WriteInto: -1}
+		}
+	}
+	san("crypto/sha256.Sum256", "crypto/sha256.Sum224", "crypto/sha512.Sum512", "crypto/sha512.Sum384",
+		"crypto/sha1.Sum", "crypto/md5.Sum", "crypto/sha3.Sum256", "crypto/sha3.Sum512",
+		"(hash.Hash).Sum", "(hash.Hash32).Sum32", "(hash.Hash64).Sum64", "(hash.Hash).Sum",
+		"crypto/pbkdf2.Key", "crypto/hkdf.Key",
+		"golang.org/x/crypto/bcrypt.GenerateFromPassword", "golang.org/x/crypto/bcrypt.CompareHashAndPassword",
+		"golang.org/x/crypto/argon2.Key", "golang.org/x/crypto/argon2.IDKey",
+		"golang.org/x/crypto/scrypt.Key", "golang.org/x/crypto/pbkdf2.Key",
+		"crypto/subtle.ConstantTimeCompare", "crypto/hmac.Equal")
+
+	// Serialisation.
+	for _, n := range []string{"encoding/json.Marshal", "encoding/json.MarshalIndent"} {
+		t[n] = &Model{Marshal: "json", MarshalArg: 0, WriteInto: -1}
+	}
+	for _, n := range []string{"encoding/xml.Marshal", "encoding/xml.MarshalIndent"} {
+		t[n] = &Model{Marshal: "xml", MarshalArg: 0, WriteInto: -1}
+	}
+	t["(*encoding/json.Encoder).Encode"] = &Model{Marshal: "json", MarshalArg: 1, WriteInto: 0}
+	t["(*encoding/xml.Encoder).Encode"] = &Model{Marshal: "xml", MarshalArg: 1, WriteInto: 0}
+
+	// Writers.
+	t["io.WriteString"] = &Model{WriteInto: 0}
+	t["io.Copy"] = &Model{WriteInto: 0}
+	t["io.CopyN"] = &Model{WriteInto: 0}
+	t["io.CopyBuffer"] = &Model{WriteInto: 0}
+	t["encoding/binary.Write"] = &Model{WriteInto: 0}
+	t["encoding/json.NewEncoder"] = &Model{Propagate: true, WriteInto: -1}
+	return t
+}

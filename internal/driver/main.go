@@ -1,0 +1,75 @@
+package driver
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/privacyvet/privacyvet/analyzers"
+)
+
+// Main runs the command with args (os.Args[1:]) and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if vetProtocol(args) {
+		vet()
+		return exitOK // unreachable: unitchecker exits
+	}
+	if len(args) > 0 {
+		switch args[0] {
+		case "rules":
+			return rules(stdout)
+		case "policy":
+			return policyCmd(args[1:], stdout, stderr)
+		case "version", "-version", "--version":
+			fmt.Fprintln(stdout, "privacyvet", version())
+			return exitOK
+		case "help", "-h", "-help", "--help":
+			usage(stdout, flag.NewFlagSet("privacyvet", flag.ContinueOnError))
+			return exitOK
+		}
+	}
+	return standalone(args, stdout, stderr)
+}
+
+// vetProtocol reports whether go vet is calling: it asks for -flags and
+// -V=full, then passes one *.cfg file describing a package.
+func vetProtocol(args []string) bool {
+	for _, a := range args {
+		if a == "-flags" || a == "--flags" || strings.HasPrefix(a, "-V") || strings.HasPrefix(a, "--V") {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// vet hands over to unitchecker. The suite's config analyzer registers
+// -privacy.policy; -policy is registered too, bound to the same option,
+// so the standalone spelling works under go vet as well.
+func vet() {
+	opts := new(analyzers.Options)
+	flag.StringVar(&opts.Policy, "policy", "", "privacy policy: a YAML file or builtin:NAME (same as -privacy.policy)")
+	unitchecker.Main(analyzers.All(opts)...)
+}
+
+func rules(w io.Writer) int {
+	for _, r := range analyzers.Rules() {
+		fmt.Fprintf(w, "%s  %-7s %s\n", r.ID, r.Level, r.Title)
+	}
+	fmt.Fprintln(w, "\nEach rule is documented at https://github.com/privacyvet/privacyvet/blob/main/docs/rules.md")
+	return exitOK
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// Run is Main for the real process.
+func Run() { os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr)) }

@@ -1,0 +1,238 @@
+// Package driver is privacyvet's command line: the go vet protocol
+// (unitchecker), the standalone checker, and the subcommands.
+package driver
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/privacyvet/privacyvet/analyzers"
+)
+
+// Exit codes of the standalone checker, as multichecker's.
+const (
+	exitOK       = 0
+	exitError    = 1 // bad usage, bad policy, packages that do not load or type-check
+	exitFindings = 3
+)
+
+// standalone runs the checker over package patterns.
+func standalone(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("privacyvet", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	opts := new(analyzers.Options)
+	fs.StringVar(&opts.Policy, "policy", "", "privacy policy: a YAML file or builtin:NAME (default: nearest privacy.yaml up to the module root, else builtin:baseline)")
+	jsonOut := fs.Bool("json", false, "emit diagnostics as JSON (the go/analysis drivers' format)")
+	format := fs.String("format", "text", "output format: text or json")
+	fix := fs.Bool("fix", false, "apply suggested fixes (PV701 tags) to the files")
+	diff := fs.Bool("diff", false, "with -fix, print the changes as a diff instead of writing files")
+	contextLines := fs.Int("c", -1, "show the offending line with this many lines of context")
+	tests := fs.Bool("test", true, "also analyse test files and test packages")
+	tags := fs.String("tags", "", "comma-separated build tags")
+	fs.Usage = func() { usage(stderr, fs) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitError
+	}
+	if *jsonOut {
+		*format = "json"
+	}
+	switch *format {
+	case "text", "json":
+	default:
+		fmt.Fprintf(stderr, "privacyvet: unknown -format %q (use text or json)\n", *format)
+		return exitError
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		usage(stderr, fs)
+		return exitError
+	}
+
+	suite := analyzers.New(opts)
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests}
+	if *tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + *tags}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		fmt.Fprintf(stderr, "privacyvet: %v\n", err)
+		return exitError
+	}
+	if len(pkgs) == 0 {
+		fmt.Fprintf(stderr, "privacyvet: no packages match %s\n", strings.Join(patterns, " "))
+		return exitError
+	}
+	code := exitOK
+	if loadErrors(pkgs, stderr) {
+		code = exitError
+	}
+	graph, err := checker.Analyze(suite.All(), pkgs, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "privacyvet: %v\n", err)
+		return exitError
+	}
+	if analysisErrors(graph, stderr) {
+		code = exitError
+	}
+	findings := collect(graph)
+	if *fix {
+		if err := applyFixes(findings, *diff, stdout); err != nil {
+			fmt.Fprintf(stderr, "privacyvet: %v\n", err)
+			return exitError
+		}
+		return code
+	}
+	switch *format {
+	case "json":
+		if err := graph.PrintJSON(stdout); err != nil {
+			fmt.Fprintf(stderr, "privacyvet: %v\n", err)
+			return exitError
+		}
+	default:
+		if err := graph.PrintText(stderr, *contextLines); err != nil {
+			return exitError
+		}
+	}
+	if len(findings) > 0 && code == exitOK {
+		code = exitFindings
+	}
+	return code
+}
+
+// loadErrors prints, once per package, why a package could not be loaded
+// or type-checked. Such a package is not analysed; the others are.
+func loadErrors(pkgs []*packages.Package, w io.Writer) bool {
+	bad := false
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if len(p.Errors) == 0 {
+			return
+		}
+		bad = true
+		fmt.Fprintf(w, "privacyvet: package %s does not load or type-check, so it is not analysed (fix these errors; the other packages were analysed):\n", p.PkgPath)
+		for _, e := range p.Errors {
+			fmt.Fprintf(w, "\t%s\n", e)
+		}
+	})
+	return bad
+}
+
+// analysisErrors prints analyzer errors (a bad policy, an internal error)
+// once each: the same policy error arises in every package of a module.
+func analysisErrors(g *checker.Graph, w io.Writer) bool {
+	seen := make(map[string]bool)
+	var msgs []string
+	for act := range g.All() {
+		if act.Err == nil {
+			continue
+		}
+		msg := act.Err.Error()
+		if strings.Contains(msg, "analysis skipped due to errors in package") {
+			continue // reported by loadErrors
+		}
+		// A policy error names the package first; keep one line per policy problem.
+		if i := strings.Index(msg, ": "); i > 0 && strings.HasPrefix(msg, "privacy policy for package") {
+			msg = "bad privacy policy: " + msg[i+2:]
+		}
+		if !seen[msg] {
+			seen[msg] = true
+			msgs = append(msgs, msg)
+		}
+	}
+	sort.Strings(msgs)
+	for _, m := range msgs {
+		fmt.Fprintf(w, "privacyvet: %s\n", m)
+	}
+	return len(msgs) > 0
+}
+
+// Finding is one diagnostic with resolved positions, for the output
+// formats that are not go/analysis's own.
+type Finding struct {
+	Analyzer string
+	Rule     string
+	Message  string
+	URL      string
+	Pos      token.Position
+	End      token.Position
+	Related  []Related
+	Fixes    []analysis.SuggestedFix
+	fset     *token.FileSet
+}
+
+// Related is one hop of a finding's path.
+type Related struct {
+	Pos     token.Position
+	Message string
+}
+
+func collect(g *checker.Graph) []Finding {
+	var out []Finding
+	seen := make(map[string]bool)
+	for act := range g.All() {
+		if !act.IsRoot {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			f := Finding{
+				Analyzer: act.Analyzer.Name, Rule: d.Category, Message: d.Message, URL: d.URL,
+				Pos: fset.Position(d.Pos), Fixes: d.SuggestedFixes, fset: fset,
+			}
+			if d.End.IsValid() {
+				f.End = fset.Position(d.End)
+			}
+			for _, r := range d.Related {
+				f.Related = append(f.Related, Related{Pos: fset.Position(r.Pos), Message: r.Message})
+			}
+			k := f.Pos.String() + "|" + f.Message
+			if seen[k] { // a file in both a package and its test variant
+				continue
+			}
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return out[i].Message < out[j].Message
+	})
+	return out
+}
+
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprint(w, `privacyvet holds Go code to its privacy statement.
+
+Usage:
+  privacyvet [flags] packages...        analyse packages (standalone)
+  go vet -vettool=$(command -v privacyvet) [-policy=FILE] packages...
+  privacyvet rules                      list the rules
+  privacyvet policy check [-statement FILE] [FILE]
+                                        validate a policy (default: the one the current directory resolves to)
+  privacyvet policy categories          list the built-in category taxonomy
+  privacyvet version
+
+Flags:
+`)
+	fs.PrintDefaults()
+}
