@@ -21,3 +21,8 @@ func TestLogleak(t *testing.T) {
 	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
 	analysistest.Run(t, testdata(), s.Rule("logleak"), "logleak/basic")
 }
+
+func TestPropagation(t *testing.T) {
+	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
+	analysistest.Run(t, testdata(), s.Rule("logleak"), "logleak/propagation", "logleak/redact", "logleak/libs")
+}

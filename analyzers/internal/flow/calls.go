@@ -37,10 +37,11 @@ func funcObject(fn *ssa.Function) *types.Func {
 		fn = o
 	}
 	obj, _ := fn.Object().(*types.Func)
-	if fn.Synthetic != "" {
-		return nil
+	switch {
+	case fn.Synthetic == "", strings.HasPrefix(fn.Synthetic, "from type information"):
+		return obj // declared in source, here or in another package
 	}
-	return obj
+	return nil // wrappers, thunks, range-over-func bodies
 }
 
 // displayName is a short, readable name: "slog.Info", "Logger.Printf".
@@ -209,6 +210,17 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 		return
 	}
 	callee := c.StaticCallee()
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok && callee != nil && strings.HasPrefix(callee.Synthetic, "bound method wrapper") {
+		// A method value called directly: call the method itself, with
+		// the bound receiver as its first argument.
+		if m, ok := callee.Object().(*types.Func); ok {
+			if real := st.e.prog.FuncValue(m); real != nil {
+				callee = real
+				args = append(append([]ssa.Value(nil), mc.Bindings...), c.Args...)
+				c = &ssa.CallCommon{Value: real, Args: args}
+			}
+		}
+	}
 	var obj *types.Func
 	if callee != nil {
 		obj = funcObject(callee)
@@ -222,9 +234,8 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 	ci := st.e.describe(callee, obj)
 
 	// Closures called directly see their bindings as extra parameters.
-	var nparams int
+	nparams := len(args)
 	if callee != nil {
-		nparams = len(callee.Params)
 		if mc, ok := c.Value.(*ssa.MakeClosure); ok {
 			args = append(append([]ssa.Value(nil), args...), mc.Bindings...)
 		}
@@ -423,7 +434,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 	sum := ci.sum
 	if ci.sink == nil { // a directive sink is reported as such, not through its body
 		for _, s := range sum.Sinks {
-			if callee != nil && s.Param >= nparams {
+			if s.Param >= nparams {
 				continue // free variables: reported where the closure is made
 			}
 			t := st.argTaint(args, s.Param, s.Src, s.San, paramType(callee, obj, s.Param))

@@ -7,6 +7,10 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
+// paramHop prefixes the hop of a parameter: paths name it in Related
+// information, and short paths leave it out.
+const paramHop = "parameter "
+
 // maxRounds bounds the fixed-point iteration over one function's
 // instructions; loops converge in two or three rounds in practice.
 const maxRounds = 12
@@ -79,13 +83,13 @@ func (st *state) t(v ssa.Value) taint {
 	case *ssa.Parameter:
 		for i, p := range st.fn.Params {
 			if p == v {
-				return taint{{param: i, trace: &hop{pos: v.Pos(), what: v.Name()}}}
+				return taint{{param: i, trace: &hop{pos: v.Pos(), what: paramHop + v.Name()}}}
 			}
 		}
 	case *ssa.FreeVar:
 		for i, fv := range st.fn.FreeVars {
 			if fv == v {
-				return taint{{param: st.nparam + i, trace: &hop{pos: v.Pos(), what: v.Name()}}}
+				return taint{{param: st.nparam + i, trace: &hop{pos: v.Pos(), what: paramHop + v.Name()}}}
 			}
 		}
 	case *ssa.Const, *ssa.Function, *ssa.Builtin:

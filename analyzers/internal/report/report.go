@@ -64,7 +64,7 @@ const maxShortPath = 6
 func ShortPath(path []flow.Step) string {
 	var names []string
 	for _, s := range path {
-		if s.What == "" || len(names) > 0 && names[len(names)-1] == s.What {
+		if s.What == "" || strings.HasPrefix(s.What, "parameter ") || len(names) > 0 && names[len(names)-1] == s.What {
 			continue
 		}
 		names = append(names, s.What)
