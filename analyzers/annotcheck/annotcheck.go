@@ -36,6 +36,9 @@ func New(mk *analysis.Analyzer) *analysis.Analyzer {
 		ResultType: reflect.TypeFor[struct{}](),
 		Run: func(pass *analysis.Pass) (any, error) {
 			m := pass.ResultOf[mk].(*marks.Marks)
+			if m.Err != nil {
+				return nil, m.Err
+			}
 			for _, p := range m.Problems {
 				msg := p.Msg
 				if p.Hint != "" {

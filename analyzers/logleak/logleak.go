@@ -33,6 +33,9 @@ func New(fl *analysis.Analyzer) *analysis.Analyzer {
 		ResultType: reflect.TypeFor[struct{}](),
 		Run: func(pass *analysis.Pass) (any, error) {
 			res := pass.ResultOf[fl].(*flow.Result)
+			if res.Err != nil {
+				return nil, res.Err
+			}
 			run(pass, res)
 			return struct{}{}, nil
 		},

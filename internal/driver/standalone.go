@@ -101,9 +101,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 	default:
-		if err := graph.PrintText(stderr, *contextLines); err != nil {
-			return exitError
-		}
+		printText(stderr, findings, *contextLines)
 	}
 	if len(findings) > 0 && code == exitOK {
 		code = exitFindings
@@ -138,12 +136,12 @@ func analysisErrors(g *checker.Graph, w io.Writer) bool {
 			continue
 		}
 		msg := act.Err.Error()
-		if strings.Contains(msg, "analysis skipped due to errors in package") {
-			continue // reported by loadErrors
+		if strings.Contains(msg, "analysis skipped due to errors in package") || strings.HasPrefix(msg, "failed prerequisites") {
+			continue // reported by loadErrors, or the cause is reported itself
 		}
 		// A policy error names the package first; keep one line per policy problem.
-		if i := strings.Index(msg, ": "); i > 0 && strings.HasPrefix(msg, "privacy policy for package") {
-			msg = "bad privacy policy: " + msg[i+2:]
+		if i := strings.Index(msg, "): "); i > 0 && strings.HasPrefix(msg, "bad privacy policy (used for package") {
+			msg = "bad privacy policy: " + msg[i+3:]
 		}
 		if !seen[msg] {
 			seen[msg] = true

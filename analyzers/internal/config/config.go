@@ -33,9 +33,13 @@ type Options struct {
 	Policy string
 }
 
-// Config is the analyzer's result.
+// Config is the analyzer's result. Err is set when the policy cannot be
+// read: the analyzer itself succeeds, and every rule analyzer fails with
+// Err, so that each host shows the policy problem itself rather than a
+// "failed prerequisites" chain (go vet shows one error per package).
 type Config struct {
 	Policy *policy.Policy
+	Err    error
 }
 
 // New returns the config analyzer bound to opts. The analyzer's -policy
@@ -85,7 +89,7 @@ func (c *cache) run(pass *analysis.Pass) (any, error) {
 		c.mu.Unlock()
 	}
 	if r.err != nil {
-		return nil, fmt.Errorf("privacy policy for package %s: %w", pass.Pkg.Path(), r.err)
+		return &Config{Err: fmt.Errorf("bad privacy policy (used for package %s): %w", pass.Pkg.Path(), r.err)}, nil
 	}
 	return &Config{Policy: r.pol}, nil
 }

@@ -37,6 +37,7 @@ type Flow struct {
 
 // Result is the flow analyzer's result.
 type Result struct {
+	Err    error // the policy could not be read: rules fail with it
 	Policy *policy.Policy
 	Marks  *marks.Marks
 	Flows  []*Flow
@@ -79,7 +80,10 @@ func isStd(path string) bool {
 }
 
 func run(pass *analysis.Pass, m *marks.Marks) (res *Result, err error) {
-	res = &Result{Policy: m.Policy, Marks: m}
+	res = &Result{Policy: m.Policy, Marks: m, Err: m.Err}
+	if m.Err != nil {
+		return res, nil
+	}
 	if stdPackage(pass) {
 		return res, nil
 	}

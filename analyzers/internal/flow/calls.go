@@ -530,15 +530,12 @@ func (st *state) builtin(b *ssa.Builtin, args []ssa.Value, res []taint) {
 	}
 }
 
-// makeClosure: the closure value carries its captured data, and sinks
-// its body reaches through captured variables are applied here, where the
-// captures are known (the closure may be called from anywhere).
+// makeClosure applies the sinks a closure's body reaches through its
+// captured variables here, where the captures are known (the closure may
+// be called from anywhere). The closure value itself carries no data: a
+// function value is not printed or sent as its captures, and data leaves
+// it only through calls, which apply its summary.
 func (st *state) makeClosure(mc *ssa.MakeClosure) {
-	var t taint
-	for _, b := range mc.Bindings {
-		t = union(t, st.dyn(b))
-	}
-	st.set(mc, t)
 	anon, ok := mc.Fn.(*ssa.Function)
 	if !ok {
 		return

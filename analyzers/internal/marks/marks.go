@@ -53,6 +53,7 @@ type Problem struct {
 
 // Marks is the analyzer's result.
 type Marks struct {
+	Err      error // the policy could not be read; nothing else is set
 	Policy   *policy.Policy
 	Funcs    map[*types.Func]*Func
 	Types    map[*types.TypeName][]string
@@ -86,6 +87,9 @@ func New(cfg *analysis.Analyzer) *analysis.Analyzer {
 		ResultType: reflect.TypeFor[*Marks](),
 		Run: func(pass *analysis.Pass) (any, error) {
 			c := pass.ResultOf[cfg].(*config.Config)
+			if c.Err != nil {
+				return &Marks{Err: c.Err}, nil
+			}
 			return Collect(pass.Fset, pass.Files, pass.TypesInfo, pass.Pkg, c.Policy), nil
 		},
 	}

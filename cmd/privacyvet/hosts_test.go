@@ -1,0 +1,104 @@
+package main_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/privacyvet/privacyvet/analyzers"
+	"github.com/privacyvet/privacyvet/internal/hosttest"
+)
+
+// implemented is the set of rules the suite reports today: the planted
+// bugs of testdata/example for other rules are not expected yet.
+func implemented() map[string]bool {
+	m := make(map[string]bool)
+	for _, r := range analyzers.Rules() {
+		m[r.ID] = true
+	}
+	return m
+}
+
+// TestHosts builds privacyvet, runs it under go vet -vettool and
+// standalone on testdata/example (a module of its own), and checks that
+// both report exactly the planted bugs of the implemented rules, as text
+// and as JSON.
+func TestHosts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs go vet")
+	}
+	repo, _ := filepath.Abs(filepath.Join("..", ".."))
+	example := filepath.Join(repo, "testdata", "example")
+	bin := hosttest.Build(t, repo, t.TempDir())
+	want, err := hosttest.Planted(example, implemented())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 {
+		t.Fatal("no planted bugs found in testdata/example")
+	}
+	env := []string{"GOFLAGS=-mod=mod", "GOWORK=off"}
+
+	runs := map[string]func() ([]hosttest.Finding, error){
+		"go vet (text)": func() ([]hosttest.Finding, error) {
+			_, stderr := hosttest.Run(t, example, env, "go", "vet", "-vettool="+bin, "./...")
+			return hosttest.ParseText(stderr, example)
+		},
+		"go vet (json)": func() ([]hosttest.Finding, error) {
+			stdout, stderr := hosttest.Run(t, example, env, "go", "vet", "-vettool="+bin, "-json", "./...")
+			return hosttest.ParseJSON(append(stdout, stderr...), example)
+		},
+		"standalone (text)": func() ([]hosttest.Finding, error) {
+			_, stderr := hosttest.Run(t, example, env, bin, "./...")
+			return hosttest.ParseText(stderr, example)
+		},
+		"standalone (json)": func() ([]hosttest.Finding, error) {
+			stdout, _ := hosttest.Run(t, example, env, bin, "-json", "./...")
+			return hosttest.ParseJSON(stdout, example)
+		},
+	}
+	for name, run := range runs {
+		t.Run(name, func(t *testing.T) {
+			got, err := run()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s findings differ from the planted bugs (-want +got):\n%s", name, diff)
+			}
+		})
+	}
+}
+
+// TestBadPolicy: a malformed policy stops the run with an error naming
+// the file, line and key, in both hosts, and no panic.
+func TestBadPolicy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs go vet")
+	}
+	repo, _ := filepath.Abs(filepath.Join("..", ".."))
+	bin := hosttest.Build(t, repo, t.TempDir())
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/bad\n\ngo 1.26\n")
+	write("privacy.yaml", "version: 1\ncategories:\n  user.contact.email: {clause: nowhere}\n")
+	write("a.go", "package bad\n\ntype U struct {\n\tEmail string `privacy:\"user.contact.email\"`\n}\n")
+	env := []string{"GOFLAGS=-mod=mod", "GOWORK=off"}
+	for name, args := range map[string][]string{
+		"go vet":     {"go", "vet", "-vettool=" + bin, "./..."},
+		"standalone": {bin, "./..."},
+	} {
+		_, stderr := hosttest.Run(t, dir, env, args[0], args[1:]...)
+		out := string(stderr)
+		if !strings.Contains(out, "privacy.yaml:3:") || !strings.Contains(out, "nowhere") || strings.Contains(out, "panic") {
+			t.Errorf("%s: want an error naming privacy.yaml:3 and the unknown clause, got:\n%s", name, out)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+module example.com/itsaas
+
+go 1.26
