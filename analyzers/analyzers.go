@@ -4,6 +4,8 @@
 package analyzers
 
 import (
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/privacyvet/privacyvet/analyzers/annotcheck"
@@ -13,6 +15,30 @@ import (
 	"github.com/privacyvet/privacyvet/analyzers/internal/report"
 	"github.com/privacyvet/privacyvet/analyzers/logleak"
 )
+
+// EngineDoc is the flow engine's documentation comment, Go doc syntax
+// (what is and is not followed, and its bounds).
+func EngineDoc() string {
+	src := flow.Doc()
+	var lines []string
+	for _, l := range strings.Split(src, "\n") {
+		if !strings.HasPrefix(l, "//") {
+			break
+		}
+		lines = append(lines, strings.TrimPrefix(strings.TrimPrefix(l, "//"), " "))
+	}
+	text := strings.Join(lines, "\n")
+	if i := strings.Index(text, "\n# "); i >= 0 {
+		text = text[i+1:]
+	}
+	return text
+}
+
+// DocsURL is the rules documentation; each rule id, lower case, is an anchor.
+const DocsURL = report.DocsURL
+
+// Rule describes a rule for listings, docs and SARIF.
+type Rule = report.Rule
 
 // Options are the suite's settings (the policy to use).
 type Options = config.Options
@@ -36,8 +62,8 @@ func New(opts *Options) *Suite {
 		Marks:  mk,
 		Flow:   fl,
 		Rules: []*analysis.Analyzer{
-			annotcheck.New(mk),
 			logleak.New(fl),
+			annotcheck.New(mk),
 		},
 	}
 }
@@ -52,12 +78,34 @@ func (s *Suite) All() []*analysis.Analyzer {
 // All returns a fresh suite's analyzers with opts.
 func All(opts *Options) []*analysis.Analyzer { return New(opts).All() }
 
+// ruleTables pairs each analyzer name with the rules it reports, in the
+// order of CONTRACT §4.
+var ruleTables = []struct {
+	analyzer string
+	rules    []report.Rule
+}{
+	{"logleak", logleak.Rules},
+	{"annotcheck", annotcheck.Rules},
+}
+
 // Rules lists every rule id the suite reports, in id order.
 func Rules() []report.Rule {
 	var out []report.Rule
-	out = append(out, logleak.Rules...)
-	out = append(out, annotcheck.Rules...)
+	for _, t := range ruleTables {
+		out = append(out, t.rules...)
+	}
 	return out
+}
+
+// RuleOwners maps each rule id to the analyzer that reports it.
+func RuleOwners() map[string]string {
+	m := make(map[string]string)
+	for _, t := range ruleTables {
+		for _, r := range t.rules {
+			m[r.ID] = t.analyzer
+		}
+	}
+	return m
 }
 
 // Rule returns the suite's analyzer of that name, or nil.

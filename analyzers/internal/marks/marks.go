@@ -169,13 +169,29 @@ func (r *resolver) categories(pos token.Pos, ids []string) []string {
 	for _, id := range ids {
 		c, ok := r.pol.Canonical(id)
 		if !ok {
+			hint := "use a category of the built-in taxonomy (see `privacyvet policy categories`) or declare it, or an alias for it, in " + r.pol.Source
+			if s := annotations.Suggest(id, r.knownCategories()); s != "" {
+				hint = "did you mean " + s + "? Otherwise " + hint
+			}
 			r.m.Problems = append(r.m.Problems, Problem{Pos: pos, Rule: annotations.RuleUnknownCategory,
-				Msg:  "unknown personal-data category " + id,
-				Hint: "use a category of the built-in taxonomy (see `privacyvet policy categories`) or declare it, or an alias for it, in " + r.pol.Source})
+				Msg: "unknown personal-data category " + id, Hint: hint})
 			continue
 		}
 		out = append(out, c)
 	}
+	return out
+}
+
+// knownCategories lists what a tag may name, for "did you mean" hints.
+func (r *resolver) knownCategories() []string {
+	out := policy.BuiltinCategories()
+	for c := range r.pol.Categories {
+		out = append(out, c)
+	}
+	for a := range r.pol.Aliases {
+		out = append(out, a)
+	}
+	sort.Strings(out)
 	return out
 }
 
@@ -331,17 +347,14 @@ func (r *resolver) policySources(pkg *types.Package) {
 }
 
 // knownRule reports whether //privacy:allow may name id.
-func knownRule(id string) bool {
-	if strings.HasPrefix(id, "PV9") {
-		return true
-	}
-	return KnownRules[id]
-}
+func knownRule(id string) bool { return knownRules[id] }
 
-// KnownRules lists the rule ids of CONTRACT §4 (PV9xx are accepted by
-// prefix). It is a constant table, not configuration.
-var KnownRules = map[string]bool{
+// knownRules lists the rule ids of CONTRACT §4 and the annotation
+// problems. It is a constant table, not configuration.
+var knownRules = map[string]bool{
 	"PV101": true, "PV201": true, "PV202": true, "PV203": true, "PV301": true,
 	"PV401": true, "PV402": true, "PV403": true, "PV501": true, "PV502": true,
 	"PV601": true, "PV701": true,
+	"PV901": true, "PV902": true, "PV903": true, "PV904": true, "PV905": true,
+	"PV906": true, "PV907": true, "PV908": true, "PV909": true,
 }

@@ -1,0 +1,91 @@
+// Package flow is privacyvet's taint engine: it follows personal data
+// from where it is marked to where it leaves the process.
+//
+// # How data is followed
+//
+// Sources. A read of a struct field tagged `privacy:"CAT"` (or named in
+// the policy's sources.fields) carries CAT. A value of a //privacy:data
+// type (or a policy sources.types entry) carries its categories, and so
+// does a value whose type contains such fields, at their field paths:
+// through embedding, pointers, slices, maps and nested structs. Results
+// of //privacy:source functions (and policy sources.functions, such as
+// (*gin.Context).ClientIP) carry their categories.
+//
+// Field sensitivity. Reading u.ID of a tagged struct is clean, u.Email is
+// not; a struct handed on whole (logged, marshalled, passed as any)
+// carries every category of its tagged fields. Data stored into a field
+// of a local struct is found again when that field is read.
+//
+// Propagation. Assignments, phi nodes, conversions, string concatenation
+// and arithmetic; fmt.Sprint* and fmt.Errorf, errors.New and wrapping,
+// strings, bytes, strconv and every other standard-library function not
+// modelled otherwise (its results carry its arguments); encoding/json and
+// encoding/xml marshalling (only the fields that are serialised: json:"-"
+// or xml:"-" drops a field); writers and builders (strings.Builder,
+// bytes.Buffer, fmt.Fprint* into them, json.Encoder); slices, arrays,
+// maps and channels (element-insensitive); closures and their captured
+// variables; method values; defer and go statements.
+//
+// Sanitizers. //privacy:sanitizer functions, the policy's sanitizers, and
+// built-in ones: crypto/sha*, md5, hash.Hash.Sum, crypto/pbkdf2, hkdf,
+// golang.org/x/crypto bcrypt, argon2, scrypt and pbkdf2. A sanitizer may
+// name categories: it cleans those only. Comparisons (==, <) are clean:
+// implicit flows through branches are not followed.
+//
+// Redaction. A type with a String, Error, Format, GoString or LogValue
+// method (MarshalJSON, MarshalText or MarshalXML for encoders) that is a
+// sanitizer, or whose result carries none of the receiver's personal
+// fields, is clean when handed over whole.
+//
+// Interprocedural. Each function gets a summary: which parameters (by
+// field path) reach which sinks, which parameters reach which results,
+// which results carry categories of their own. Within a package the
+// summaries are solved to a fixed point, callees first; across packages
+// they travel as facts. A summary is transitive (a function that passes
+// data on to another package's sink has that sink in its own summary), so
+// under go vet, where facts reach direct importers only, a leak two or
+// more packages away is still found.
+//
+// Where findings are reported. At the sink when the sink is in the
+// package where the data is known to be personal (a field read, a tagged
+// type); otherwise at the call in that package that hands the data on,
+// with the rest of the path in the message. A callee that sees the
+// categories itself (its parameter's type carries them) reports them
+// itself, so a flow is reported once.
+//
+// # What is not followed
+//
+//   - Implicit flows (if u.Email == x { log.Print("match") }).
+//   - Aliasing through memory the function cannot name: data stored into
+//     a struct through one pointer and read through another pointer loaded
+//     from elsewhere; package-level variables across functions.
+//   - Dynamic calls (interface methods, function values) are not resolved
+//     to their implementations: their results carry their arguments, and
+//     nothing is reported at them, since the destination is unknown.
+//     Closures called where they are made, and the sinks a closure's body
+//     reaches through its captured variables, are followed.
+//   - A callee's writes into memory its parameters point to (an out
+//     parameter filled with personal data) are not part of summaries.
+//   - Reflection, unsafe, cgo and assembly.
+//
+// # Bounds
+//
+// The engine bounds its work so that it stays near the cost of the type
+// check: field paths are at most 4 fields deep, a value holds at most 64
+// labels, a path keeps at most 12 hops, a function's summary at most 16
+// entries per list, struct nesting is explored 5 levels deep, a function
+// is iterated at most 12 rounds and re-analysed at most 8 times while
+// summaries converge. The standard library is not summarised: models
+// describe what matters of it.
+package flow
+
+import _ "embed"
+
+//go:embed doc.go
+var docSource string
+
+// Doc returns the engine's documentation: the text of this package
+// comment from its first heading on, for docs/rules.md.
+func Doc() string {
+	return docSource
+}
