@@ -44,12 +44,14 @@ func New(fl *analysis.Analyzer) *analysis.Analyzer {
 
 func run(pass *analysis.Pass, res *flow.Result) {
 	pol := res.Policy
+	c := report.NewCollector("PV101")
 	for _, f := range res.Flows {
 		if f.Kind != models.Log || pol.LogAllowed(f.Category) {
 			continue
 		}
-		report.Flow(pass, res.Marks, "PV101", f, why(pol, f.Category))
+		c.Add(f, why(pol, f.Category))
 	}
+	c.Report(pass, res.Marks)
 }
 
 // why cites the clause that says what may be logged, and what it allows.

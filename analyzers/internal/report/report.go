@@ -31,30 +31,102 @@ type Rule struct {
 // URL is the documentation address of a rule.
 func URL(id string) string { return DocsURL + "#" + strings.ToLower(id) }
 
-// Flow reports a flow under rule with the given explanation (the part of
-// the message after the sink), unless a //privacy:allow covers it.
-func Flow(pass *analysis.Pass, mk *marks.Marks, rule string, f *flow.Flow, why string) {
-	if mk.Suppressed(f.Pos, rule) {
-		return
+// Finding is what a rule found: flows that reach one sink at one
+// position for the same reason, reported as one diagnostic (a struct
+// logged whole is one flow of several categories, not several findings).
+type Finding struct {
+	Flows []*flow.Flow
+	Why   string // the part of the message after the sink: the clause and what it says
+}
+
+// Collector groups a rule's flows into findings, in the order first seen.
+type Collector struct {
+	rule  string
+	order []string
+	by    map[string]*Finding
+}
+
+// NewCollector starts collecting findings of rule.
+func NewCollector(rule string) *Collector {
+	return &Collector{rule: rule, by: make(map[string]*Finding)}
+}
+
+// Add records flow f, explained by why.
+func (c *Collector) Add(f *flow.Flow, why string) {
+	k := fmt.Sprintf("%d|%s|%s|%s|%s", f.Pos, f.Kind, f.Sink, f.Recipient, why)
+	g := c.by[k]
+	if g == nil {
+		g = &Finding{Why: why}
+		c.by[k] = g
+		c.order = append(c.order, k)
 	}
-	msg := fmt.Sprintf("%s (%s) reaches %s sink %s", f.Category, f.Origin, f.Kind, f.Sink)
+	for _, x := range g.Flows {
+		if x.Category == f.Category && x.Origin == f.Origin {
+			return
+		}
+	}
+	g.Flows = append(g.Flows, f)
+}
+
+// Report emits the findings, skipping those a //privacy:allow covers.
+func (c *Collector) Report(pass *analysis.Pass, mk *marks.Marks) {
+	for _, k := range c.order {
+		g := c.by[k]
+		f := g.Flows[0]
+		if mk.Suppressed(f.Pos, c.rule) {
+			continue
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:      f.Pos,
+			Category: c.rule,
+			Message:  Message(c.rule, g),
+			URL:      URL(c.rule),
+			Related:  Related(pass.Fset, f.Path),
+		})
+	}
+}
+
+// maxNamed bounds the categories named in one message.
+const maxNamed = 3
+
+// Message renders a finding: categories and origins, the sink, why, the
+// rule, and the short path of the first flow.
+func Message(rule string, g *Finding) string {
+	f := g.Flows[0]
+	var cats []string
+	for i, x := range g.Flows {
+		if i == maxNamed {
+			cats = append(cats, fmt.Sprintf("%d more", len(g.Flows)-maxNamed))
+			break
+		}
+		cats = append(cats, fmt.Sprintf("%s (%s)", x.Category, x.Origin))
+	}
+	verb := "reaches"
+	if len(g.Flows) > 1 {
+		verb = "reach"
+	}
+	msg := joinList(cats) + " " + verb + " " + string(f.Kind) + " sink " + f.Sink
 	if f.Recipient != "" {
 		msg += " (recipient " + f.Recipient + ")"
 	}
-	if why != "" {
-		msg += "; " + why
+	if g.Why != "" {
+		msg += "; " + g.Why
 	}
 	msg += " [" + rule + "]"
 	if p := ShortPath(f.Path); p != "" {
 		msg += " (via " + p + ")"
 	}
-	pass.Report(analysis.Diagnostic{
-		Pos:      f.Pos,
-		Category: rule,
-		Message:  msg,
-		URL:      URL(rule),
-		Related:  Related(pass.Fset, f.Path),
-	})
+	return msg
+}
+
+func joinList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // maxShortPath bounds the hops named in a message.

@@ -25,7 +25,7 @@ func direct(u *User) {
 }
 
 func whole(u *User) {
-	slog.Info("user", "u", u) // want `user.contact.email \(User.Email\) reaches log sink slog.Info` `user.name \(User.Name\) reaches log sink slog.Info`
+	slog.Info("user", "u", u) // want `user.contact.email \(User.Email\) and user.name \(User.Name\) reach log sink slog.Info`
 }
 
 func concat(u User) {

@@ -89,7 +89,7 @@ func xmlMarshal(u *User) {
 	data, _ := xml.Marshal(card{Plan: u.Plan})
 	log.Print(string(data))
 	data, _ = xml.Marshal(u) // json:"-" does not hide a field from XML
-	log.Print(string(data))  // want `user.authorization.password` `user.contact.email`
+	log.Print(string(data))  // want `user.authorization.password \(User.Password\) and user.contact.email \(User.Email\) reach`
 }
 
 func errorsWrap(u *User) {
@@ -115,7 +115,7 @@ func nested(p *Profile) {
 	log.Print(p.Owner.Email)   // want `user.contact.email \(User.Email\)`
 	log.Print(p.Contact.Phone) // want `user.contact.phone_number`
 	log.Print(p.Owner.ID, p.Tags)
-	log.Print(p) // want `user.authorization.password \(User.Password\)` `user.contact.email \(User.Email\)` `user.contact.phone_number \(User.Phone\)`
+	log.Print(p) // want `user.authorization.password \(User.Password\), user.contact.email \(User.Email\) and user.contact.phone_number \(User.Phone\) reach log sink log.Print`
 }
 
 func storedField(u *User) {
