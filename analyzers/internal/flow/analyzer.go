@@ -107,19 +107,21 @@ func run(pass *analysis.Pass, m *marks.Marks) (res *Result, err error) {
 }
 
 // stdPackage reports whether the pass is over a standard-library
-// package: a dot-less path whose files lie under GOROOT. (Dot-less test
+// package: a dot-less path with files under GOROOT. (Dot-less test
 // packages elsewhere, and "command-line-arguments", are analysed.)
 func stdPackage(pass *analysis.Pass) bool {
 	if !isStd(pass.Pkg.Path()) {
 		return false
 	}
+	// Some files of a cgo package are generated into the build cache, so
+	// one file under GOROOT decides.
 	root := filepath.ToSlash(filepath.Join(runtime.GOROOT(), "src")) + "/"
 	for _, f := range pass.Files {
-		if !strings.HasPrefix(filepath.ToSlash(pass.Fset.File(f.Pos()).Name()), root) {
-			return false
+		if strings.HasPrefix(filepath.ToSlash(pass.Fset.File(f.Pos()).Name()), root) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 type engine struct {

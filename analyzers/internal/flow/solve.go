@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"go/types"
 	"sort"
 	"strings"
 
@@ -151,6 +152,11 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 		for _, l := range h.labels {
 			path := append(l.trace.steps(), h.rest...)
 			if l.symbolic() {
+				if e.tagged(st.fn, l.param, l.src) {
+					// A tagged field of the function's own parameter: the
+					// function reports it itself; callers need not know.
+					continue
+				}
 				k := fmt.Sprintf("s%d|%s|%s|%s|%s|%s", l.param, l.src, l.san, h.kind, h.sink, h.recipient)
 				if seen[k] {
 					continue
@@ -223,4 +229,42 @@ func sortSummary(s *FuncFact) {
 		}
 		return a.Category < b.Category
 	})
+}
+
+// tagged reports whether field path src of parameter i of fn is a field
+// with categories of its own (a tag or a policy source).
+func (e *engine) tagged(fn *ssa.Function, i int, src string) bool {
+	if src == "" {
+		return false
+	}
+	var t types.Type
+	switch {
+	case i < len(fn.Params):
+		t = fn.Params[i].Type()
+	case i-len(fn.Params) < len(fn.FreeVars):
+		t = fn.FreeVars[i-len(fn.Params)].Type()
+	default:
+		return false
+	}
+	for _, name := range strings.Split(src, ".") {
+		owner, st := structOf(t)
+		if st == nil {
+			return false
+		}
+		found := false
+		for j := 0; j < st.NumFields(); j++ {
+			if st.Field(j).Name() == name {
+				if len(e.fieldCats(owner, st, j)) > 0 {
+					return true
+				}
+				t = st.Field(j).Type()
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return false
 }

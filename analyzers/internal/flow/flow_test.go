@@ -1,0 +1,130 @@
+package flow_test
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"go/types"
+	"os"
+	"strings"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/privacyvet/privacyvet/analyzers"
+	"github.com/privacyvet/privacyvet/analyzers/internal/flow"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// flowLine is a flow reduced for comparison.
+type flowLine struct {
+	Line     int
+	Category string
+	Origin   string
+	Sink     string
+	Remote   bool
+	Path     string
+}
+
+// TestSummariesAndFlows checks the facts of lib (via want comments) and
+// the flows found in app against the expected list.
+func TestSummariesAndFlows(t *testing.T) {
+	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
+	results := analysistest.Run(t, testdata(t), s.Flow, "flowtest/lib", "flowtest/app")
+	var got []flowLine
+	for _, r := range results {
+		if r.Pass.Pkg.Path() != "flowtest/app" {
+			continue
+		}
+		res := r.Result.(*flow.Result)
+		for _, f := range res.Flows {
+			var path []string
+			for _, s := range f.Path {
+				path = append(path, s.What)
+			}
+			got = append(got, flowLine{
+				Line: r.Pass.Fset.Position(f.Pos).Line, Category: f.Category, Origin: f.Origin,
+				Sink: f.Sink, Remote: f.Remote, Path: fmt.Sprint(path),
+			})
+		}
+	}
+	want := []flowLine{
+		{10, "user.contact.email", "Customer.Email", "log.Print", true, "[Customer.Email lib.Send parameter body strings.ToUpper log.Print]"},
+		{11, "user.contact.email", "Customer.Email", "log.Print", false, "[Customer.Email lib.Pass log.Print]"},
+		{12, "user.contact.email", "Customer.Email", "log.Print", false, "[Customer.Email lib.Lookup log.Print]"},
+		{15, "user.contact.email", "Customer.Email", "log.Print", true, "[Customer.Email lib.Field parameter c log.Print]"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("flows (-want +got):\n%s", diff)
+	}
+}
+
+// TestFactBudget bounds the size of the facts the engine exports for the
+// testdata packages: facts are gob-encoded into every vet unit's output,
+// so they must stay small.
+func TestFactBudget(t *testing.T) {
+	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
+	cfg := &packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  filepath.Join(testdata(t), "src"),
+		Env:  append(os.Environ(), "GOPATH="+testdata(t), "GO111MODULE=off", "GOFLAGS="),
+	}
+	pkgs, err := packages.Load(cfg, "flowtest/...", "xpkg/...", "logleak/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{s.Flow}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const perFact, average = 1024, 300
+	// One gob stream for all facts, as a vet unit writes them: type
+	// descriptors are paid once, and each fact costs its own bytes.
+	var buf bytes.Buffer
+	enc := gob.NewEncoder(&buf)
+	total, n := 0, 0
+	seen := make(map[types.Object]bool)
+	for act := range graph.All() {
+		if act.Analyzer != s.Flow || !strings.Contains(act.Package.GoFiles[0], "testdata") {
+			continue
+		}
+		for _, f := range act.AllObjectFacts() {
+			if seen[f.Object] {
+				continue // facts of imported packages are visible again
+			}
+			seen[f.Object] = true
+			before := buf.Len()
+			if err := enc.Encode(f.Fact); err != nil {
+				t.Fatal(err)
+			}
+			size := buf.Len() - before
+			if size > perFact {
+				t.Errorf("fact on %s is %d bytes (budget %d): %v", f.Object, size, perFact, f.Fact)
+			}
+			total += size
+			n++
+			if testing.Verbose() && size > 400 {
+				t.Logf("%d bytes: %s: %v", size, f.Object, f.Fact)
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d facts exported", n)
+	}
+	if avg := total / n; avg > average {
+		t.Errorf("average fact size %d bytes over %d facts (budget %d)", avg, n, average)
+	}
+	t.Logf("%d facts, %d bytes in all, %d on average", n, total, total/n)
+}
