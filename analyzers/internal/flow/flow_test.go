@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"go/types"
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
