@@ -45,6 +45,7 @@ func Sort(fs []Finding) {
 // Build compiles the privacyvet binary into dir and returns its path.
 func Build(t testing.TB, repoRoot, dir string) string {
 	t.Helper()
+	touchSources(t, repoRoot)
 	bin := filepath.Join(dir, "privacyvet")
 	cmd := exec.Command("go", "build", "-o", bin, "./cmd/privacyvet")
 	cmd.Dir = repoRoot
@@ -186,4 +187,28 @@ func Run(t testing.TB, dir string, env []string, name string, args ...string) (s
 		}
 	}
 	return o.Bytes(), e.Bytes()
+}
+
+// touchSources reads every Go source and policy file of the repository
+// (testdata aside) so that go test's result cache, which tracks the files
+// a test opens, is invalidated when the code behind the built binary
+// changes.
+func touchSources(t testing.TB, root string) {
+	t.Helper()
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && (strings.HasSuffix(path, ".go") || strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".md") || d.Name() == "go.mod" || d.Name() == "go.sum") {
+			_, err := os.ReadFile(path)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

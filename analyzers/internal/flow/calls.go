@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -24,6 +25,8 @@ type callInfo struct {
 	marshalAt int
 	writeInto int
 	propagate bool
+	format    int // 1 + index of a printf format argument, 0 for none
+	cleanErr  bool
 	// sum is the callee's summary; known is false when the engine knows
 	// nothing of the callee and must assume the conservative default.
 	sum   *FuncFact
@@ -89,6 +92,10 @@ func (e *engine) describe(fn *ssa.Function, obj *types.Func) *callInfo {
 		ci.marshal, ci.marshalAt = m.Marshal, m.MarshalArg
 		ci.writeInto = m.WriteInto
 		ci.propagate = m.Propagate
+		ci.format = m.Format
+	}
+	if obj.Pkg() != nil && models.CleanErrors(obj.Pkg().Path()) {
+		ci.cleanErr = true
 	}
 	if e.chainMethod(obj) || e.fieldConstructor(obj) {
 		ci.propagate = true
@@ -243,6 +250,8 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 
 	if ci.sink != nil {
 		st.sinkCall(ci, args, pos)
+	} else if !ci.sanitizer && !ci.propagate && ci.marshal == "" {
+		st.mayFill(args)
 	}
 	switch {
 	case ci.sanitizer:
@@ -263,7 +272,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 			}
 		}
 	case ci.propagate:
-		st.fill(res, c, withHop(st.allArgs(args), pos, ci.display))
+		st.fill(res, c, withHop(st.dataArgs(ci, args, 0), pos, ci.display))
 	case ci.known && ci.sum != nil:
 		st.apply(ci, callee, obj, args, nparams, pos, res)
 	case ci.known:
@@ -311,8 +320,118 @@ func isBool(t types.Type) bool {
 	return ok && b.Kind() == types.Bool
 }
 
-func isErrorOrBool(t types.Type) bool {
-	return isBool(t) || types.Identical(t, types.Universe.Lookup("error").Type())
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isErrorOrBool(t types.Type) bool { return isBool(t) || isError(t) }
+
+// dataArgs is the data that args[from:] carry, leaving out the operands
+// of a constant printf format that are printed with %T or %p only.
+func (st *state) dataArgs(ci *callInfo, args []ssa.Value, from int) taint {
+	skip := -1 // index of the variadic operand slice, when handled here
+	var t taint
+	if f := ci.format - 1; f >= 0 && f+1 < len(args) && f >= from {
+		if format, ok := constString(args[f]); ok {
+			if elems, ok := varargs(args[f+1]); ok {
+				skip = f + 1
+				verbs := formatVerbs(format)
+				for i, v := range elems {
+					if i < len(verbs) && (verbs[i] == 'T' || verbs[i] == 'p') {
+						continue
+					}
+					t = union(t, st.eff(v))
+				}
+			}
+		}
+	}
+	for i := from; i < len(args); i++ {
+		if i != skip {
+			t = union(t, st.eff(args[i]))
+		}
+	}
+	return whole(t)
+}
+
+func constString(v ssa.Value) (string, bool) {
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+		return constant.StringVal(c.Value), true
+	}
+	return "", false
+}
+
+// varargs recovers the operands of a variadic call from the SSA the
+// compiler emits for it: a slice of a fresh array whose elements are
+// stored one by one. It fails for a slice passed with "...".
+func varargs(v ssa.Value) ([]ssa.Value, bool) {
+	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+		return nil, true
+	}
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil, false
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	arr, ok := alloc.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Array)
+	if !ok {
+		return nil, false
+	}
+	elems := make([]ssa.Value, arr.Len())
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		idx, ok := ia.Index.(*ssa.Const)
+		if !ok {
+			return nil, false
+		}
+		i, exact := constant.Int64Val(constant.ToInt(idx.Value))
+		if !exact || i < 0 || int(i) >= len(elems) {
+			return nil, false
+		}
+		for _, r := range *ia.Referrers() {
+			if stv, ok := r.(*ssa.Store); ok && stv.Addr == ia {
+				elems[i] = stv.Val
+			}
+		}
+	}
+	for _, e := range elems {
+		if e == nil {
+			return nil, false
+		}
+	}
+	return elems, true
+}
+
+// formatVerbs returns the verb of each operand of a printf format, in
+// operand order; explicit argument indexes ([n]) and * widths make it
+// give up (nil: every operand counts).
+func formatVerbs(format string) []rune {
+	var verbs []rune
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.ContainsRune("+-# 0.123456789", rune(format[i])) {
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		switch format[i] {
+		case '%':
+			continue
+		case '[', '*':
+			return nil
+		}
+		verbs = append(verbs, rune(format[i]))
+	}
+	return verbs
 }
 
 func (st *state) allArgs(args []ssa.Value) taint {
@@ -353,10 +472,7 @@ func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos) {
 	if s.Writer >= 0 && (s.Writer >= len(args) || !st.isStdStream(args[s.Writer])) {
 		return // writes into a buffer or file: handled as WriteInto
 	}
-	var t taint
-	for i := s.From; i < len(args); i++ {
-		t = union(t, st.eff(args[i]))
-	}
+	t := st.dataArgs(ci, args, s.From)
 	if len(t) == 0 {
 		return
 	}
@@ -389,7 +505,7 @@ func (st *state) argTaint(args []ssa.Value, i int, src, san string, paramType ty
 			t = out
 		}
 	}
-	return whole(t)
+	return t
 }
 
 func hasCat(t taint, cat string) bool {
@@ -437,7 +553,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			if s.Param >= nparams {
 				continue // free variables: reported where the closure is made
 			}
-			t := st.argTaint(args, s.Param, s.Src, s.San, paramType(callee, obj, s.Param))
+			t := whole(st.argTaint(args, s.Param, s.Src, s.San, paramType(callee, obj, s.Param)))
 			if len(t) == 0 {
 				continue
 			}
@@ -447,11 +563,17 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			})
 		}
 	}
+	var sig *types.Signature
+	if callee != nil {
+		sig = callee.Signature
+	} else if obj != nil {
+		sig = obj.Signature()
+	}
 	for _, f := range sum.Flows {
-		if f.Result >= len(res) {
+		if f.Result >= len(res) || ci.cleanErr && sig != nil && f.Result < sig.Results().Len() && isError(sig.Results().At(f.Result).Type()) {
 			continue
 		}
-		t := st.argTaint(args, f.Param, f.Src, f.San, nil)
+		t := shift(st.argTaint(args, f.Param, f.Src, f.San, nil), f.At)
 		res[f.Result] = union(res[f.Result], withHop(t, pos, ci.display))
 	}
 	for _, r := range sum.Results {
@@ -463,7 +585,21 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			tr = &hop{pos: s.Pos, loc: s.Loc, what: s.What, prev: tr}
 		}
 		tr = tr.push(pos, ci.display)
-		res[r.Result] = union(res[r.Result], taint{{cat: r.Category, param: -1, origin: r.Origin, trace: tr}})
+		res[r.Result] = union(res[r.Result], taint{{cat: r.Category, param: -1, at: r.At, origin: r.Origin, trace: tr}})
+	}
+}
+
+// mayFill: memory of this function's own that a callee receives may come
+// back filled with data of its type (json.Unmarshal(data, &u),
+// rows.Scan(&u.Email), db.Select(&out, ...)). Summaries do not record
+// writes through parameters, so the type stands for what may be written.
+func (st *state) mayFill(args []ssa.Value) {
+	for _, a := range args {
+		a = stripInterface(a)
+		if localRoot(a) && referenceLike(a.Type()) {
+			root, path := rootOf(a)
+			st.store(root, shift(st.e.typeLabels(a.Type(), fmtText), path))
+		}
 	}
 }
 
@@ -477,7 +613,15 @@ func (st *state) unknown(c *ssa.CallCommon, obj *types.Func, args []ssa.Value, p
 	if len(all) == 0 {
 		return
 	}
-	st.fill(res, c, withHop(all, pos, ci.display))
+	all = withHop(all, pos, ci.display)
+	sig := c.Signature()
+	for i := range res {
+		rt := sig.Results().At(i).Type()
+		if isBool(rt) || isError(rt) && !models.ErrorEchoes(ci.name) {
+			continue
+		}
+		res[i] = union(res[i], all)
+	}
 	if obj != nil && obj.Signature().Recv() != nil && len(args) > 1 && mutator(obj.Name()) {
 		var t taint
 		for _, a := range args[1:] {
@@ -510,13 +654,14 @@ func (st *state) builtin(b *ssa.Builtin, args []ssa.Value, res []taint) {
 			res[0] = union(res[0], t)
 		}
 		if len(args) > 0 {
+			// Elements keep their field paths: slices are element-insensitive.
 			root, _ := rootOf(args[0])
-			st.store(root, whole(t))
+			st.store(root, t)
 		}
 	case "copy":
 		if len(args) == 2 {
 			root, _ := rootOf(args[0])
-			st.store(root, whole(st.dyn(args[1])))
+			st.store(root, st.dyn(args[1]))
 		}
 	case "len", "cap", "print", "println", "delete", "close", "clear", "panic", "recover":
 	default: // min, max, complex, real, imag, ...

@@ -59,10 +59,10 @@ func (f *FuncFact) String() string {
 		parts = append(parts, fmt.Sprintf("p%d%s->%s:%s", s.Param, dotted(s.Src), s.Kind, s.Sink))
 	}
 	for _, s := range f.Flows {
-		parts = append(parts, fmt.Sprintf("p%d%s->r%d", s.Param, dotted(s.Src), s.Result))
+		parts = append(parts, fmt.Sprintf("p%d%s->r%d%s", s.Param, dotted(s.Src), s.Result, dotted(s.At)))
 	}
 	for _, s := range f.Results {
-		parts = append(parts, fmt.Sprintf("r%d=%s", s.Result, s.Category))
+		parts = append(parts, fmt.Sprintf("r%d%s=%s", s.Result, dotted(s.At), s.Category))
 	}
 	return "summary(" + strings.Join(parts, "; ") + ")"
 }
@@ -97,6 +97,7 @@ type ParamFlow struct {
 	Src    string
 	San    string
 	Result int
+	At     string // field path within the result ("" = anywhere)
 	Path   []Step
 }
 
@@ -104,6 +105,7 @@ type ParamFlow struct {
 type ResultSource struct {
 	Result   int
 	Category string
+	At       string // field path within the result ("" = anywhere)
 	Origin   string
 	Path     []Step
 }

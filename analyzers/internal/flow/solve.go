@@ -70,6 +70,19 @@ func (e *engine) solve() {
 		visit(fn)
 	}
 
+	// Decide redaction from the rendering methods' summaries: analyse
+	// them first, then forget what was cached about types while their
+	// summaries were still missing.
+	for _, fn := range order {
+		if fn.Signature.Recv() != nil && isRenderMethod(fn.Name()) {
+			st := e.newState(fn)
+			st.run()
+			e.sums[fn], _ = e.finish(st)
+		}
+	}
+	e.types = typeCache{}
+	e.redact = make(map[redactKey]bool)
+
 	queued := make(map[*ssa.Function]bool)
 	queue := append([]*ssa.Function(nil), order...)
 	for _, fn := range queue {
@@ -134,10 +147,10 @@ func summaryKey(s *FuncFact) string {
 		fmt.Fprintf(&b, "s%d|%s|%s|%s|%s|%s;", x.Param, x.Src, x.San, x.Kind, x.Sink, x.Recipient)
 	}
 	for _, x := range s.Flows {
-		fmt.Fprintf(&b, "f%d|%s|%s|%d;", x.Param, x.Src, x.San, x.Result)
+		fmt.Fprintf(&b, "f%d|%s|%s|%d|%s;", x.Param, x.Src, x.San, x.Result, x.At)
 	}
 	for _, x := range s.Results {
-		fmt.Fprintf(&b, "r%d|%s;", x.Result, x.Category)
+		fmt.Fprintf(&b, "r%d|%s|%s;", x.Result, x.Category, x.At)
 	}
 	return b.String()
 }
@@ -187,20 +200,20 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 	for i, t := range st.results {
 		for _, l := range t {
 			if l.symbolic() {
-				k := fmt.Sprintf("f%d|%s|%s|%d", l.param, l.src, l.san, i)
+				k := fmt.Sprintf("f%d|%s|%s|%d|%s", l.param, l.src, l.san, i, l.at)
 				if seen[k] || len(sum.Flows) >= maxFactEntries {
 					continue
 				}
 				seen[k] = true
-				sum.Flows = append(sum.Flows, ParamFlow{Param: l.param, Src: l.src, San: l.san, Result: i, Path: l.trace.steps()})
+				sum.Flows = append(sum.Flows, ParamFlow{Param: l.param, Src: l.src, San: l.san, Result: i, At: l.at, Path: l.trace.steps()})
 				continue
 			}
-			k := fmt.Sprintf("r%d|%s", i, l.cat)
+			k := fmt.Sprintf("r%d|%s|%s", i, l.cat, l.at)
 			if seen[k] || len(sum.Results) >= maxFactEntries {
 				continue
 			}
 			seen[k] = true
-			sum.Results = append(sum.Results, ResultSource{Result: i, Category: l.cat, Origin: l.origin, Path: l.trace.steps()})
+			sum.Results = append(sum.Results, ResultSource{Result: i, Category: l.cat, At: l.at, Origin: l.origin, Path: l.trace.steps()})
 		}
 	}
 	sortSummary(sum)

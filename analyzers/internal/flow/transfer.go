@@ -208,8 +208,28 @@ func (st *state) dyn(v ssa.Value) taint {
 
 // eff is the taint of v as a whole, when it is handed on: its own labels,
 // the memory it gives access to, and the categories its type carries.
+//
+// The type's categories stand for data the value may hold when it comes
+// from elsewhere (a parameter, a field, a call). A value rooted in memory
+// this function allocated holds exactly what was stored into it, so its
+// type says nothing more: an empty slice handed to db.Select as the
+// destination carries nothing into Select's error.
 func (st *state) eff(v ssa.Value) taint {
+	if localRoot(v) {
+		return st.dyn(v)
+	}
 	return union(st.t(v), st.contents(v), st.e.typeLabels(v.Type(), fmtText))
+}
+
+// localRoot reports whether v lives in memory allocated by the function
+// being analysed.
+func localRoot(v ssa.Value) bool {
+	root, _ := rootOf(stripInterface(v))
+	switch root.(type) {
+	case *ssa.Alloc, *ssa.MakeSlice, *ssa.MakeMap, *ssa.MakeChan:
+		return true
+	}
+	return false
 }
 
 func (st *state) step(instr ssa.Instruction) {
@@ -281,13 +301,23 @@ func (st *state) step(instr ssa.Instruction) {
 		st.set(in, st.t(in.X))
 	case *ssa.MapUpdate:
 		root, _ := rootOf(in.Map)
-		st.store(root, whole(union(st.dyn(in.Key), st.dyn(in.Value))))
+		st.store(root, union(st.eff(in.Key), st.eff(in.Value)))
 	case *ssa.Store:
 		root, path := rootOf(in.Addr)
-		st.store(root, shift(st.dyn(in.Val), path))
+		t := st.eff(in.Val)
+		if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
+			if _, isConst := in.Val.(*ssa.Const); !isConst {
+				// A tagged field holds personal data whatever was
+				// stored into it: User{Email: r.FormValue("email")}.
+				if owner, s := structOf(fa.X.Type()); s != nil {
+					t = union(t, st.e.fieldSource(owner, s, fa.Field, in.Pos()))
+				}
+			}
+		}
+		st.store(root, shift(t, path))
 	case *ssa.Send:
 		root, _ := rootOf(in.Chan)
-		st.store(root, whole(st.dyn(in.X)))
+		st.store(root, st.eff(in.X))
 	case *ssa.Range:
 		st.set(in, union(st.t(in.X), st.contents(in.X)))
 	case *ssa.Next:

@@ -53,6 +53,10 @@ type Model struct {
 	// Propagate: every argument flows to every result (builder-style
 	// APIs whose code copies data through unexported state).
 	Propagate bool
+	// Format, when > 0, is 1 + the index of a printf-style format
+	// argument; the arguments after it are its operands. Operands printed
+	// only with %T or %p carry no data.
+	Format int
 }
 
 // table is built once; it is read-only after init.
@@ -78,6 +82,59 @@ var chainTypes = map[string]bool{
 	"github.com/hashicorp/go-hclog.Logger":          true,
 	"github.com/hashicorp/go-hclog.InterceptLogger": true,
 }
+
+// errorEchoes lists library functions whose error result quotes their
+// input (strconv.Atoi: `parsing "123-45-6789": invalid syntax`). For
+// every other function the engine does not summarise, data in the
+// arguments is not assumed to reach the error result: most errors of
+// databases, encoders and clients do not quote the values they were
+// given, and assuming they do buries real findings under
+// log.Printf("...: %v", err).
+var errorEchoes = map[string]bool{}
+
+func init() {
+	for _, n := range []string{
+		"strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint", "strconv.ParseFloat", "strconv.ParseBool",
+		"strconv.ParseComplex", "strconv.Unquote", "strconv.UnquoteChar",
+		"net/url.Parse", "net/url.ParseRequestURI", "net/url.ParseQuery", "net/url.PathUnescape", "net/url.QueryUnescape",
+		"os.Open", "os.OpenFile", "os.Create", "os.ReadFile", "os.WriteFile", "os.Stat", "os.Lstat", "os.Remove",
+		"os.RemoveAll", "os.Mkdir", "os.MkdirAll", "os.Rename", "os.Chdir", "os.ReadDir", "os.Symlink", "os.Link",
+		"time.Parse", "time.ParseInLocation", "time.ParseDuration", "time.LoadLocation",
+		"net.ParseCIDR", "net.ParseMAC", "net.ResolveTCPAddr", "net.ResolveUDPAddr", "net.ResolveIPAddr", "net.Dial",
+		"net.DialTimeout", "net.LookupHost", "net.LookupIP", "net/netip.ParseAddr", "net/netip.ParseAddrPort", "net/netip.ParsePrefix",
+		"regexp.Compile", "regexp.CompilePOSIX", "path/filepath.Abs", "path/filepath.Rel", "os/exec.LookPath",
+		"net/http.NewRequest", "net/http.NewRequestWithContext", "net/http.Get", "net/http.Post", "net/http.Head",
+		"net/http.PostForm", "(*net/http.Client).Get", "(*net/http.Client).Post", "(*net/http.Client).Do",
+		"(*net/http.Client).Head", "(*net/http.Client).PostForm",
+	} {
+		errorEchoes[n] = true
+	}
+}
+
+// cleanErrorPackages are libraries whose errors do not quote the values
+// they were given (database drivers and ORMs: a unique violation names
+// the constraint, not the row). Their code may show otherwise to the
+// engine (fmt.Errorf("%v", dest) of a destination's type), so the model
+// overrides their summaries for error results.
+var cleanErrorPackages = []string{
+	"database/sql", "github.com/jmoiron/sqlx", "github.com/lib/pq", "github.com/jackc/pgx",
+	"gorm.io/gorm", "go.mongodb.org/mongo-driver", "github.com/redis/go-redis", "github.com/go-sql-driver/mysql",
+	"github.com/mattn/go-sqlite3", "modernc.org/sqlite",
+}
+
+// CleanErrors reports whether errors of package path carry no argument data.
+func CleanErrors(path string) bool {
+	for _, p := range cleanErrorPackages {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrorEchoes reports whether the named function's error result quotes
+// its arguments.
+func ErrorEchoes(name string) bool { return errorEchoes[name] }
 
 // FieldConstructorPackages are packages whose package-level functions
 // returning a field value (zap.String, zap.Any, slog.String) carry their
@@ -192,6 +249,29 @@ func build() map[string]*Model {
 	}
 	t["(*encoding/json.Encoder).Encode"] = &Model{Marshal: "json", MarshalArg: 1, WriteInto: 0}
 	t["(*encoding/xml.Encoder).Encode"] = &Model{Marshal: "xml", MarshalArg: 1, WriteInto: 0}
+
+	// Printf-style formats: %T and %p operands carry no data.
+	formats := map[string]int{
+		"fmt.Sprintf": 0, "fmt.Errorf": 0, "fmt.Printf": 0, "fmt.Fprintf": 1, "fmt.Appendf": 1,
+		"log.Printf": 0, "log.Fatalf": 0, "log.Panicf": 0,
+		"(*log.Logger).Printf": 1, "(*log.Logger).Fatalf": 1, "(*log.Logger).Panicf": 1,
+		"github.com/pkg/errors.Errorf": 0, "github.com/pkg/errors.Wrapf": 1,
+	}
+	for n, i := range formats {
+		m := t[n]
+		if m == nil {
+			m = &Model{Propagate: true, WriteInto: -1}
+			t[n] = m
+		}
+		m.Format = i + 1
+	}
+
+	// Errors that carry what they are given.
+	for _, n := range []string{"fmt.Errorf", "errors.New", "errors.Join",
+		"github.com/pkg/errors.New", "github.com/pkg/errors.Errorf", "github.com/pkg/errors.Wrap",
+		"github.com/pkg/errors.Wrapf", "github.com/pkg/errors.WithMessage", "github.com/pkg/errors.WithMessagef"} {
+		t[n] = &Model{Propagate: true, WriteInto: -1}
+	}
 
 	// Writers.
 	t["io.WriteString"] = &Model{WriteInto: 0}
