@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 
@@ -38,6 +40,8 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	contextLines := fs.Int("c", -1, "show the offending line with this many lines of context")
 	tests := fs.Bool("test", true, "also analyse test files and test packages")
 	tags := fs.String("tags", "", "comma-separated build tags")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	memprofile := fs.String("memprofile", "", "write a heap profile to this file at exit")
 	fs.Usage = func() { usage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -60,6 +64,27 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "privacyvet: %v\n", err)
+			return exitError
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "privacyvet: %v\n", err)
+			return exitError
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memprofile != "" {
+		defer func() {
+			f, err := os.Create(*memprofile)
+			if err == nil {
+				_ = pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}()
+	}
 	suite := analyzers.New(opts)
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests}
 	if *tags != "" {

@@ -170,20 +170,11 @@ func (e *engine) local(pos token.Pos) bool {
 // every dependency (the whole standard library) pay for CFG analysis.
 func (e *engine) build() {
 	e.prog = ssa.NewProgram(e.pass.Fset, ssa.BuilderMode(0))
-	created := make(map[*types.Package]bool)
-	var create func(p *types.Package)
-	create = func(p *types.Package) {
-		if created[p] {
-			return
-		}
-		created[p] = true
-		for _, q := range p.Imports() {
-			create(q)
-		}
-		e.prog.CreatePackage(p, nil, nil, true)
-	}
+	// Direct imports only, as buildssa does: creating the members of
+	// every package in the transitive closure dominated the profile, and
+	// the builder needs only the packages this one refers to.
 	for _, p := range e.pass.Pkg.Imports() {
-		create(p)
+		e.prog.CreatePackage(p, nil, nil, true)
 	}
 	e.pkg = e.prog.CreatePackage(e.pass.Pkg, e.pass.Files, e.pass.TypesInfo, false)
 	e.pkg.Build()

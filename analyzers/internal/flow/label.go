@@ -30,35 +30,6 @@ type label struct {
 
 func (l label) symbolic() bool { return l.param >= 0 }
 
-// key identifies a label for de-duplication; the trace is not part of it
-// (the first path found is kept).
-func (l label) key() string {
-	if l.symbolic() {
-		return "p" + itoa(l.param) + "|" + l.src + "|" + l.at + "|" + l.san
-	}
-	return "c" + l.cat + "|" + l.at
-}
-
-func itoa(i int) string {
-	if i >= 0 && i < 10 {
-		return string(rune('0' + i))
-	}
-	var b []byte
-	neg := i < 0
-	if neg {
-		i = -i
-	}
-	for i > 0 {
-		b = append(b, byte('0'+i%10))
-		i /= 10
-	}
-	if neg {
-		b = append(b, '-')
-	}
-	slices.Reverse(b)
-	return string(b)
-}
-
 // hop is one step of a path: a source read, a call, a sink.
 type hop struct {
 	pos  token.Pos // in the current package; NoPos for steps elsewhere
@@ -102,10 +73,14 @@ func (h *hop) steps() []Step {
 // taint is a small set of labels.
 type taint []label
 
+// sameKey reports whether a and b are the same label (traces aside).
+func sameKey(a, b label) bool {
+	return a.param == b.param && a.cat == b.cat && a.at == b.at && a.src == b.src && a.san == b.san
+}
+
 func (t *taint) add(l label) bool {
-	k := l.key()
 	for _, x := range *t {
-		if x.key() == k {
+		if sameKey(x, l) {
 			return false
 		}
 	}
