@@ -9,11 +9,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/privacyvet/privacyvet/analyzers/annotcheck"
+	"github.com/privacyvet/privacyvet/analyzers/disclosure"
 	"github.com/privacyvet/privacyvet/analyzers/internal/config"
 	"github.com/privacyvet/privacyvet/analyzers/internal/flow"
 	"github.com/privacyvet/privacyvet/analyzers/internal/marks"
 	"github.com/privacyvet/privacyvet/analyzers/internal/report"
 	"github.com/privacyvet/privacyvet/analyzers/logleak"
+	"github.com/privacyvet/privacyvet/analyzers/tagsuggest"
 )
 
 // EngineDoc is the flow engine's documentation comment, Go doc syntax
@@ -63,6 +65,8 @@ func New(opts *Options) *Suite {
 		Flow:   fl,
 		Rules: []*analysis.Analyzer{
 			logleak.New(fl),
+			disclosure.New(mk),
+			tagsuggest.New(mk),
 			annotcheck.New(mk),
 		},
 	}
@@ -85,6 +89,8 @@ var ruleTables = []struct {
 	rules    []report.Rule
 }{
 	{"logleak", logleak.Rules},
+	{"disclosure", disclosure.Rules},
+	{"tagsuggest", tagsuggest.Rules},
 	{"annotcheck", annotcheck.Rules},
 }
 

@@ -36,9 +36,15 @@
 // ServerIP, DefaultPassword, HostName, FileName. Some nouns are personal
 // only in a person's struct or after a word that vouches for them: Name
 // in a User, Customer or SignupRequest (not in a Product), Address in a
-// Contact or as HomeAddress (not ListenAddress), City, Location, Mobile.
-// Fields of configuration, server and company structs (Config, Server,
-// Options, Company, Store) are not anyone's personal data, except their
+// Contact or as HomeAddress (not ListenAddress); likewise City, Zip,
+// Location, Mobile, FullName, DisplayName, LastName (often "the name seen
+// last") and a bare MAC (often a message authentication code) unless its
+// type is net.HardwareAddr. A struct is a person's by its name, or
+// because another of its fields shows it: one tagged with, or plainly
+// named for, contact details, a name part, a birth date or a government
+// id (a Row with a tagged Email has a personal Name). Fields of
+// configuration, server and company structs (Config, Server, Options,
+// MountPoint, Company, Store) are not anyone's personal data, except their
 // passwords and secrets, which are suggested system.authentication.
 //
 // The type must fit: string (and named string types, sql.NullString),

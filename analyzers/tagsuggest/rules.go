@@ -17,15 +17,17 @@ const (
 	kMAC                    // net.HardwareAddr
 )
 
-// ctx is what a struct's name says about its fields.
+// ctx is what a struct's name (or one of its fields) says about its
+// fields.
 type ctx uint8
 
 const (
-	ctxPerson ctx = 1 << iota // User, Customer, SignupRequest
-	ctxDevice                 // Device, Handset, Trip
-	ctxOrg                    // Company, Store, Office
-	ctxInfra                  // Config, Server, Options
-	ctxClient                 // Client, Crawler: software with its own User-Agent
+	ctxPerson  ctx = 1 << iota // User, Customer, SignupRequest
+	ctxDevice                  // Device, Handset, Trip
+	ctxOrg                     // Company, Store, Office
+	ctxInfra                   // Config, Server, Options
+	ctxClient                  // Client, Crawler: software with its own User-Agent
+	ctxAddress                 // Address, Home: a postal address
 )
 
 // rule is one kind of personal data and the names it goes by.
@@ -47,9 +49,13 @@ type rule struct {
 	// (HostName, FileName).
 	need  ctx
 	vouch map[string]bool // personNouns when nil
+	typed kind            // types that satisfy need by themselves (a bare MAC of type net.HardwareAddr)
 	caps  bool            // alone, the noun must be written in capitals (PIN, not Pin)
 	deny  map[string]bool // modifiers that rule it out, besides denyModifiers
 	addr  bool            // an address: on an IP or MAC type it is that instead
+	// evidence: a field of this kind shows that its struct is about a
+	// person, so that its bare Name, Address and City are a person's too.
+	evidence bool
 
 	personCat string // the category in a person's struct, when it differs
 	infraCat  string // the category in a configuration struct, when it differs
@@ -71,8 +77,16 @@ var (
 	mobileVouch = set(`primary secondary home work personal contact emergency alternate alt
 		user customer member`)
 	serialVouch = set(`device hardware handset phone`)
+	macVouch    = set(`device client user hardware wifi wlan bluetooth ethernet eth nic`)
+	serialDeny  = set(`volume disk drive partition cert certificate key license`)
+	// secretDeny are the secrets of cryptographic protocols (TLS master
+	// and traffic secrets): key material, not anyone's credentials.
+	secretDeny = set(`master pre premaster traffic handshake resumption early exporter binder
+		finished derived ecdh ecdhe dh hkdf prk ikm`)
 
-	ipRule  = &rule{phrases: nil, cat: "user.device.ip_address", kinds: kText | kIP, veto: ctxInfra, deny: ipDeny}
+	// ipRule and macRule are what an address is when its type is an IP
+	// or a MAC address (Addr net.IP, Address net.HardwareAddr).
+	ipRule  = &rule{cat: "user.device.ip_address", kinds: kText | kIP, veto: ctxInfra, deny: ipDeny}
 	macRule = &rule{cat: "user.device.device_id", alt: []string{"user.device.mac_address"}, kinds: kText | kMAC, veto: ctxInfra, deny: ipDeny}
 )
 
@@ -80,42 +94,55 @@ var (
 // category each one suggests.
 var rules = []*rule{
 	{phrases: []string{"email", "email address", "email addr", "mail address", "mail addr"},
-		cat: "user.contact.email", veto: ctxInfra | ctxOrg, deny: emailDeny},
+		cat: "user.contact.email", veto: ctxInfra | ctxOrg, deny: emailDeny, evidence: true},
 	{phrases: []string{"phone", "phone number", "phone no", "phone num", "telephone",
 		"telephone number", "tel", "mobile number", "mobile phone", "mobile no", "cell phone",
 		"cell number", "msisdn", "contact number"},
-		cat: "user.contact.phone_number", kinds: kText | kInt, veto: ctxInfra | ctxOrg},
+		cat: "user.contact.phone_number", kinds: kText | kInt, veto: ctxInfra | ctxOrg, evidence: true},
 	{phrases: []string{"mobile", "cell"}, cat: "user.contact.phone_number",
 		veto: ctxInfra | ctxOrg, need: ctxPerson, vouch: mobileVouch},
 	{phrases: []string{"fax", "fax number"}, cat: "user.contact.fax_number",
 		kinds: kText | kInt, veto: ctxInfra | ctxOrg},
 
 	{phrases: []string{"first name", "given name", "forename", "fore name"},
-		cat: "user.name.first", veto: ctxInfra | ctxOrg},
-	{phrases: []string{"last name", "surname", "family name", "sur name"},
-		cat: "user.name.last", veto: ctxInfra | ctxOrg},
-	{phrases: []string{"middle name", "full name", "display name", "real name", "legal name",
-		"maiden name", "birth name", "person name", "contact name", "holder name"},
-		cat: "user.name", veto: ctxInfra | ctxOrg},
+		cat: "user.name.first", veto: ctxInfra | ctxOrg, evidence: true},
+	{phrases: []string{"surname", "family name", "sur name"},
+		cat: "user.name.last", veto: ctxInfra | ctxOrg, evidence: true},
+	{phrases: []string{"last name"}, cat: "user.name.last", veto: ctxInfra | ctxOrg, need: ctxPerson},
+	{phrases: []string{"middle name", "real name", "legal name", "maiden name", "birth name",
+		"person name", "contact name", "holder name"},
+		cat: "user.name", veto: ctxInfra | ctxOrg, evidence: true},
+	// FullName and DisplayName name functions, packages and UI elements
+	// as often as people; lastName is often the name seen last.
+	{phrases: []string{"full name", "display name"}, cat: "user.name", veto: ctxInfra | ctxOrg,
+		need: ctxPerson},
 	{phrases: []string{"name"}, cat: "user.name", veto: ctxInfra | ctxOrg, need: ctxPerson},
 	{phrases: []string{"user name", "login name", "screen name", "nick name"},
-		cat: "user.account.username", veto: ctxInfra | ctxOrg},
+		cat: "user.account.username", veto: ctxInfra | ctxOrg, evidence: true},
 
 	{phrases: []string{"address", "addr"}, cat: "user.contact.address",
-		kinds: kText, veto: ctxInfra | ctxOrg, need: ctxPerson, vouch: addrVouch, addr: true},
+		kinds: kText, veto: ctxInfra | ctxOrg, need: ctxPerson | ctxAddress, vouch: addrVouch, addr: true},
 	{phrases: []string{"street", "street address", "street line", "street name", "address line",
 		"addr line", "house number", "street number"},
-		cat: "user.contact.address.street", veto: ctxInfra | ctxOrg},
+		cat: "user.contact.address.street", veto: ctxInfra | ctxOrg, evidence: true},
 	{phrases: []string{"city", "town"}, cat: "user.contact.address.city",
-		veto: ctxInfra | ctxOrg, need: ctxPerson, vouch: addrVouch},
-	{phrases: []string{"postal code", "post code", "zip", "zip code", "postal"},
-		cat: "user.contact.address.postal_code", kinds: kText | kInt, veto: ctxInfra | ctxOrg},
+		veto: ctxInfra | ctxOrg, need: ctxPerson | ctxAddress, vouch: addrVouch},
+	{phrases: []string{"postal code", "post code", "zip code", "postal"},
+		cat: "user.contact.address.postal_code", kinds: kText | kInt, veto: ctxInfra | ctxOrg, evidence: true},
+	// A bare Zip is as often an archive.
+	{phrases: []string{"zip"}, cat: "user.contact.address.postal_code", kinds: kText | kInt,
+		veto: ctxInfra | ctxOrg, need: ctxPerson | ctxAddress, vouch: addrVouch},
 
 	{phrases: []string{"ip", "ip address", "ip addr", "ipv4", "ipv6", "ipv4 address",
 		"ipv6 address", "ipv4 addr", "ipv6 addr", "remote addr", "remote address",
 		"client addr", "client address", "forwarded for"},
 		cat: "user.device.ip_address", kinds: kText | kIP, veto: ctxInfra, deny: ipDeny},
-	{phrases: []string{"mac", "mac address", "mac addr", "hardware addr", "hardware address",
+	// A bare MAC is as often a message authentication code (an SSH
+	// algorithm name): it needs a device's struct or a MAC address type.
+	{phrases: []string{"mac"}, cat: "user.device.device_id", alt: []string{"user.device.mac_address"},
+		kinds: kText | kMAC, veto: ctxInfra, deny: ipDeny, need: ctxDevice | ctxPerson, typed: kMAC,
+		vouch: macVouch},
+	{phrases: []string{"mac address", "mac addr", "hardware addr", "hardware address",
 		"hw addr", "hw address"},
 		cat: "user.device.device_id", alt: []string{"user.device.mac_address"},
 		kinds: kText | kMAC, veto: ctxInfra, deny: ipDeny},
@@ -124,9 +151,10 @@ var rules = []*rule{
 	{phrases: []string{"imsi", "meid", "iccid", "udid", "idfa", "idfv", "device id",
 		"device identifier", "device uuid", "device token", "device fingerprint",
 		"advertising id", "android id"},
-		cat: "user.device.device_id", kinds: kText | kBytes},
+		cat: "user.device.device_id", kinds: kText | kBytes, veto: ctxInfra},
 	{phrases: []string{"serial number", "serial no", "serial num"},
-		cat: "user.device.device_id", alt: []string{"user.device.serial_number"}, kinds: kText | kInt},
+		cat: "user.device.device_id", alt: []string{"user.device.serial_number"}, kinds: kText | kInt,
+		deny: serialDeny},
 	{phrases: []string{"serial"}, cat: "user.device.device_id", alt: []string{"user.device.serial_number"},
 		kinds: kText, need: ctxDevice, vouch: serialVouch},
 	{phrases: []string{"user agent"}, cat: "user.device", alt: []string{"user.device.browser_type"},
@@ -141,30 +169,33 @@ var rules = []*rule{
 
 	{phrases: []string{"birth date", "date of birth", "dob", "birth day", "born on",
 		"birth year", "year of birth"},
-		cat: "user.demographic.date_of_birth", kinds: kText | kTime | kInt},
-	{phrases: []string{"gender", "sex"}, cat: "user.demographic.gender", kinds: kText | kInt},
+		cat: "user.demographic.date_of_birth", kinds: kText | kTime | kInt, evidence: true},
+	{phrases: []string{"gender", "sex"}, cat: "user.demographic.gender", kinds: kText | kInt, evidence: true},
 
 	{phrases: []string{"ssn", "social security number", "social security", "social security no",
 		"national id", "national identification number", "national identity number",
 		"nin", "nino", "tax id", "taxpayer id", "tax number", "tax identification number",
 		"itin", "aadhaar"},
-		cat: "user.government_id.national_identification_number", kinds: kText | kInt, veto: ctxOrg},
+		cat: "user.government_id.national_identification_number", kinds: kText | kInt, veto: ctxOrg, evidence: true},
 	{phrases: []string{"tin"}, cat: "user.government_id.national_identification_number",
 		kinds: kText | kInt, veto: ctxOrg, caps: true},
 	{phrases: []string{"passport", "passport number", "passport no", "passport id"},
-		cat: "user.government_id.passport_number"},
+		cat: "user.government_id.passport_number", evidence: true},
 	{phrases: []string{"drivers license", "driver license", "driving license", "driving licence",
 		"drivers licence", "driver licence", "drivers license number", "driver license number"},
-		cat: "user.government_id.drivers_license_number"},
+		cat: "user.government_id.drivers_license_number", evidence: true},
 	{phrases: []string{"license plate", "number plate", "plate number", "registration plate"},
 		cat: "user.government_id.vehicle_registration", veto: ctxOrg},
 
-	{phrases: []string{"password", "passwd", "pwd", "passphrase", "pass phrase", "pin code"},
+	// Not Pwd: as often the working directory.
+	{phrases: []string{"password", "passwd", "passphrase", "pass phrase", "pin code"},
 		cat: "user.authorization.password", infraCat: "system.authentication"},
 	{phrases: []string{"pin"}, cat: "user.authorization.password", infraCat: "system.authentication",
 		kinds: kText | kBytes | kInt, caps: true},
+	// Secrets as bytes are mostly key material of protocols.
 	{phrases: []string{"secret", "client secret", "secret key", "api secret", "shared secret"},
-		cat: "system.authentication", personCat: "user.authorization.credentials"},
+		cat: "system.authentication", personCat: "user.authorization.credentials", kinds: kText,
+		deny: secretDeny},
 
 	{phrases: []string{"card number", "card no", "card num", "credit card", "credit card number",
 		"debit card", "cc number", "primary account number", "cvv", "cvc", "card security code",
@@ -264,7 +295,7 @@ func classify(name string, k kind, oc ctx) guess {
 	if oc&r.veto != 0 {
 		return no
 	}
-	if r.need != 0 {
+	if r.need != 0 && k&r.typed == 0 {
 		vouch := r.vouch
 		if vouch == nil {
 			vouch = personNouns
@@ -317,17 +348,28 @@ func ownerContext(owner string) ctx {
 }
 
 // segmentContext reads one name by its head noun, looking through
-// wrappers: CreateUserRequest is about a user, UserGroup is a group.
+// wrappers: CreateUserRequest is about a user, UserGroup is a group. A
+// name that mentions machinery anywhere (MountPoint, BackendStatus) is
+// machinery, unless its head is a person (ServerUser).
 func segmentContext(seg string) ctx {
 	ws := tokenize(seg)
+	var c ctx
 	for i := len(ws) - 1; i >= 0; i-- {
 		w, _ := singular(ws[i].text, knownOwnerWord)
 		if wrappers[w] && i > 0 {
 			continue
 		}
-		return nounContext(w)
+		c = nounContext(w)
+		break
 	}
-	return 0
+	if c&ctxPerson == 0 {
+		for _, w := range ws {
+			if infraNouns[w.text] {
+				c |= ctxInfra
+			}
+		}
+	}
+	return c
 }
 
 func knownOwnerWord(w string) bool {
@@ -344,6 +386,9 @@ func nounContext(w string) ctx {
 	}
 	if orgNouns[w] {
 		c |= ctxOrg
+	}
+	if addressNouns[w] {
+		c |= ctxAddress
 	}
 	if infraNouns[w] {
 		c |= ctxInfra

@@ -147,12 +147,59 @@ func structOf(e ast.Expr) *ast.StructType {
 }
 
 func (c *checker) structType(st *ast.StructType, o owner, owners map[*ast.StructType]owner) {
+	oc := ownerContext(o.name)
+	if oc&(ctxInfra|ctxOrg) == 0 && c.aboutPerson(st, oc) {
+		oc |= ctxPerson
+	}
 	for _, fd := range st.Fields.List {
 		if nested := structOf(fd.Type); nested != nil && len(fd.Names) > 0 {
 			owners[nested] = owner{name: join(o.name, fd.Names[0].Name)}
 		}
-		c.field(o, fd)
+		c.field(o, oc, fd)
 	}
+}
+
+// personal are the branches of the taxonomy whose tags show that a
+// struct is about a person.
+var personal = []string{"user.contact", "user.name", "user.demographic", "user.government_id", "user.account"}
+
+// aboutPerson reports whether a struct's fields show that it describes a
+// person, whatever its name (Row, Entry, T): a field tagged with, or
+// unmistakably named for, a person's contact details, name or ids. Its
+// bare Name, Address and City are then that person's. Personal data
+// comes in clusters; a lone Name does not.
+func (c *checker) aboutPerson(st *ast.StructType, oc ctx) bool {
+	for _, fd := range st.Fields.List {
+		var tag string
+		if fd.Tag != nil {
+			tag, _ = strconv.Unquote(fd.Tag.Value)
+		}
+		if cats, present, _, _ := annotations.ParseTag(tag); present {
+			for _, cat := range cats {
+				cat, _ = c.pol.Canonical(cat)
+				for _, p := range personal {
+					if policy.Covers(p, cat) {
+						return true
+					}
+				}
+			}
+			continue
+		}
+		t := c.pass.TypesInfo.TypeOf(fd.Type)
+		if t == nil {
+			continue
+		}
+		k := kindOf(t)
+		if k == 0 {
+			continue
+		}
+		for _, id := range fd.Names {
+			if g := c.guess(id.Name, tag, k, oc); g.rule != nil && g.rule.evidence {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func join(a, b string) string {
@@ -169,7 +216,7 @@ type hit struct {
 	cat  string
 }
 
-func (c *checker) field(o owner, fd *ast.Field) {
+func (c *checker) field(o owner, oc ctx, fd *ast.Field) {
 	var tag string
 	if fd.Tag != nil {
 		var err error
@@ -190,7 +237,6 @@ func (c *checker) field(o owner, fd *ast.Field) {
 	if k == 0 || c.carries(t) {
 		return
 	}
-	oc := ownerContext(o.name)
 	var hits []hit
 	names := 0
 	visit := func(name string, pos token.Pos) {

@@ -157,13 +157,16 @@ var (
 	// personNouns name people (and the things that hold a person's own
 	// data). A bare Name or Address is personal only in such a struct, or
 	// with such a word in front (CustomerName, ContactAddress).
-	personNouns = set(`user person people customer member contact employee staff patient
-		profile owner author recipient student subscriber applicant candidate guest visitor
-		buyer individual citizen passenger traveler traveller parent guardian child kid
-		beneficiary holder cardholder signup registration payer payee borrower lead prospect
-		attendee participant player friend spouse admin identity kyc resident shopper consumer
-		donor volunteer rider learner me self human personal billing shipping delivery
-		address home residence emergency sender`)
+	personNouns = set(`user users person people customer member contact employee staff patient
+		owner author recipient student subscriber applicant guest buyer individual citizen
+		passenger traveler traveller guardian beneficiary cardholder signup registration
+		payer payee borrower prospect attendee participant friend spouse admin identity kyc
+		resident shopper consumer donor volunteer rider learner billing shipping delivery
+		emergency sender`)
+
+	// addressNouns name a postal address: its City and Zip are a
+	// person's as well (a company's Address lives in a Company).
+	addressNouns = set(`address home residence mailing postal billing shipping delivery`)
 
 	// deviceNouns name devices: their location and serial numbers are
 	// their user's.
@@ -185,7 +188,8 @@ var (
 		server host node cluster listener proxy gateway dns network net interface
 		iface subnet route router pod service instance backend upstream db database redis
 		smtp broker queue conn connection dialer transport tls peer vm container daemon
-		mailer webhook hook dsn`)
+		mailer webhook hook dsn addr sockaddr socks mount disk volume partition
+		filesystem fs inode`)
 
 	// clientNouns are the software that sends a User-Agent of its own.
 	clientNouns = set(`client crawler fetcher scraper spider bot sdk requester downloader
@@ -196,7 +200,8 @@ var (
 	wrappers = set(`request response req resp input output form payload dto model entity
 		record row info details data view params args event message msg body doc document
 		object item entry summary snapshot update create patch result claims cmd command
-		json dao schema spec list page batch bulk new get set delete`)
+		json dao schema spec list page batch bulk new get set delete profile account status
+		stats state metric metrics line`)
 
 	// denyModifiers rule out a match wherever they stand before the
 	// personal noun: SupportEmail, DefaultPassword, MaxEmailLength, TestPhone.
@@ -205,7 +210,7 @@ var (
 		business corporate team vendor merchant template placeholder regex regexp pattern
 		format validation validator max min num count total len length of label column col
 		header param env flag config from bounce notification notify alert alerts ops abuse
-		postmaster webmaster helpdesk hotline`)
+		postmaster webmaster helpdesk hotline permitted excluded`)
 
 	// trailing words that do not change what a field holds:
 	// PasswordConfirm, EmailRaw, Phone2.

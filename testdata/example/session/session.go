@@ -26,7 +26,7 @@ type Session struct {
 	ID        string    `json:"id"`
 	UserID    int64     `json:"user_id"`
 	IP        string    `json:"ip" privacy:"ip"`
-	UserAgent string    `json:"user_agent"`
+	UserAgent string    `json:"user_agent"` // BUG(PV701): the browser's user agent is device data; it needs a tag
 	Created   time.Time `json:"created"`
 }
 
