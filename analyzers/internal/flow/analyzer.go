@@ -25,7 +25,12 @@ type Flow struct {
 	Origin    string // where the category was attached: "User.Email", "func RealIP"
 	Kind      models.SinkKind
 	Sink      string // display name of the sink, e.g. "log.Printf"
-	Recipient string // for thirdparty sinks named with a recipient
+	Recipient string // for thirdparty sinks named with a recipient (directive, policy, SDK package)
+	Purpose   string // the purpose the sink serves (//privacy:purpose on the sending function or a caller that hands the data on, or the policy's sink entry)
+	// DestArgs, for outbound sinks in this package, are the values that
+	// say where the data goes (URL, request, client), as the models name
+	// them; rule analyzers resolve them.
+	DestArgs []DestArg
 	// Pos is where the flow is reported: the sink when it is in this
 	// package, else the call in this package that hands the data on.
 	Pos token.Pos
@@ -33,6 +38,12 @@ type Flow struct {
 	Path []Step
 	// Remote is true when the sink lies in another package.
 	Remote bool
+}
+
+// DestArg is one value that determines an outbound sink's destination.
+type DestArg struct {
+	Value ssa.Value
+	Form  string // "url", "request", "addr", "client"
 }
 
 // Result is the flow analyzer's result.

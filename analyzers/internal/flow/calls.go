@@ -18,6 +18,7 @@ type callInfo struct {
 	display   string // short name for messages: "slog.Info", "User.String"
 	sink      *models.Sink
 	recipient string
+	purpose   string // a policy sink entry's purpose
 	sanitizer bool
 	sanCats   []string
 	source    []string
@@ -104,6 +105,15 @@ func (e *engine) describe(fn *ssa.Function, obj *types.Func) *callInfo {
 	if s := e.polSinks[ci.name]; s != nil {
 		ci.sink = &models.Sink{Kind: models.SinkKind(s.Kind), Writer: -1}
 		ci.recipient = s.Recipient
+		ci.purpose = s.Purpose
+	}
+	// A call into an SDK the policy names under a recipient's packages
+	// sends its arguments to that recipient.
+	if ci.sink == nil && obj.Pkg() != nil && obj.Pkg() != e.pass.Pkg {
+		if r := e.pol.RecipientForPackage(obj.Pkg().Path()); r != nil && e.pol.RecipientForPackage(e.pass.Pkg.Path()) != r {
+			ci.sink = &models.Sink{Kind: models.ThirdParty, Writer: -1}
+			ci.recipient = r.Name
+		}
 	}
 	if cats, ok := e.polSanitizers[ci.name]; ok {
 		ci.sanitizer, ci.sanCats = true, cats
@@ -267,8 +277,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 			t = withHop(t, pos, ci.display)
 			st.fill(res, c, t)
 			if ci.writeInto >= 0 && ci.writeInto < len(args) {
-				root, _ := rootOf(stripInterface(args[ci.writeInto]))
-				st.store(root, t)
+				st.storeInto(args[ci.writeInto], t)
 			}
 		}
 	case ci.propagate:
@@ -287,8 +296,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 				t = union(t, st.eff(a))
 			}
 		}
-		root, _ := rootOf(stripInterface(args[ci.writeInto]))
-		st.store(root, whole(withHop(t, pos, ci.display)))
+		st.storeInto(args[ci.writeInto], whole(withHop(t, pos, ci.display)))
 	}
 	if len(ci.source) > 0 {
 		origin := "func " + strings.TrimPrefix(ci.display, "func ")
@@ -476,8 +484,18 @@ func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos) {
 	if len(t) == 0 {
 		return
 	}
+	purpose := ci.purpose
+	if purpose == "" {
+		purpose = st.purpose
+	}
+	var dest []DestArg
+	for _, d := range s.Dest {
+		if d.Index < len(args) {
+			dest = append(dest, DestArg{Value: args[d.Index], Form: d.Form})
+		}
+	}
 	st.hits = append(st.hits, hit{
-		pos: pos, kind: string(s.Kind), sink: ci.display, recipient: ci.recipient,
+		pos: pos, kind: string(s.Kind), sink: ci.display, recipient: ci.recipient, purpose: purpose, dest: dest,
 		labels: withHop(whole(t), pos, ci.display),
 	})
 }
@@ -557,8 +575,12 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			if len(t) == 0 {
 				continue
 			}
+			purpose := s.Purpose
+			if purpose == "" {
+				purpose = st.purpose
+			}
 			st.hits = append(st.hits, hit{
-				pos: pos, kind: s.Kind, sink: s.Sink, recipient: s.Recipient,
+				pos: pos, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
 				labels: withHop(t, pos, ci.display), rest: s.Path,
 			})
 		}
@@ -627,8 +649,7 @@ func (st *state) unknown(c *ssa.CallCommon, obj *types.Func, args []ssa.Value, p
 		for _, a := range args[1:] {
 			t = union(t, st.eff(a))
 		}
-		root, _ := rootOf(stripInterface(args[0]))
-		st.store(root, whole(withHop(t, pos, ci.display)))
+		st.storeInto(args[0], whole(withHop(t, pos, ci.display)))
 	}
 }
 
@@ -655,13 +676,11 @@ func (st *state) builtin(b *ssa.Builtin, args []ssa.Value, res []taint) {
 		}
 		if len(args) > 0 {
 			// Elements keep their field paths: slices are element-insensitive.
-			root, _ := rootOf(args[0])
-			st.store(root, t)
+			st.storeInto(args[0], t)
 		}
 	case "copy":
 		if len(args) == 2 {
-			root, _ := rootOf(args[0])
-			st.store(root, st.dyn(args[1]))
+			st.storeInto(args[0], st.dyn(args[1]))
 		}
 	case "len", "cap", "print", "println", "delete", "close", "clear", "panic", "recover":
 	default: // min, max, complex, real, imag, ...
@@ -700,8 +719,12 @@ func (st *state) makeClosure(mc *ssa.MakeClosure) {
 		if len(bt) == 0 {
 			continue
 		}
+		purpose := s.Purpose
+		if purpose == "" {
+			purpose = st.purpose
+		}
 		st.hits = append(st.hits, hit{
-			pos: mc.Pos(), kind: s.Kind, sink: s.Sink, recipient: s.Recipient,
+			pos: mc.Pos(), kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
 			labels: withHop(whole(bt), mc.Pos(), "func literal"), rest: s.Path,
 		})
 	}

@@ -88,6 +88,8 @@ type ParamSink struct {
 	Kind      string
 	Sink      string // display name of the sink call, e.g. "slog.Info"
 	Recipient string
+	Purpose   string // the purpose the send serves, when the callee or a function it calls declares one
+	Dest      string // the destination resolved inside the callee ("https://host/..."), if any
 	Path      []Step // from the parameter to the sink, inside the callee and beyond
 }
 

@@ -117,7 +117,7 @@ func (e *engine) solve() {
 	}
 	for _, fn := range order {
 		for _, f := range fnFlows[fn] {
-			k := fmt.Sprintf("%d|%s|%s|%s", f.Pos, f.Category, f.Sink, f.Kind)
+			k := fmt.Sprintf("%d|%s|%s|%s|%s|%s", f.Pos, f.Category, f.Sink, f.Kind, f.Recipient, f.Purpose)
 			if _, dup := e.flows[k]; !dup {
 				e.flows[k] = f
 			}
@@ -144,7 +144,7 @@ func summaryKey(s *FuncFact) string {
 	}
 	var b strings.Builder
 	for _, x := range s.Sinks {
-		fmt.Fprintf(&b, "s%d|%s|%s|%s|%s|%s;", x.Param, x.Src, x.San, x.Kind, x.Sink, x.Recipient)
+		fmt.Fprintf(&b, "s%d|%s|%s|%s|%s|%s|%s;", x.Param, x.Src, x.San, x.Kind, x.Sink, x.Recipient, x.Purpose)
 	}
 	for _, x := range s.Flows {
 		fmt.Fprintf(&b, "f%d|%s|%s|%d|%s;", x.Param, x.Src, x.San, x.Result, x.At)
@@ -170,7 +170,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					// function reports it itself; callers need not know.
 					continue
 				}
-				k := fmt.Sprintf("s%d|%s|%s|%s|%s|%s", l.param, l.src, l.san, h.kind, h.sink, h.recipient)
+				k := fmt.Sprintf("s%d|%s|%s|%s|%s|%s|%s", l.param, l.src, l.san, h.kind, h.sink, h.recipient, h.purpose)
 				if seen[k] {
 					continue
 				}
@@ -179,7 +179,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					e.bound("summary size of " + st.fn.String())
 					continue
 				}
-				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Path: path})
+				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Path: path})
 				continue
 			}
 			pos, remote := h.pos, false
@@ -193,7 +193,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 			}
 			flows = append(flows, &Flow{
 				Category: l.cat, Origin: l.origin, Kind: kindOf(h.kind), Sink: h.sink, Recipient: h.recipient,
-				Pos: pos, Path: path, Remote: remote,
+				Purpose: h.purpose, DestArgs: h.dest, Pos: pos, Path: path, Remote: remote,
 			})
 		}
 	}

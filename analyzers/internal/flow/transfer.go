@@ -19,9 +19,10 @@ const maxRounds = 12
 // value, and per abstract memory root (an allocation, a parameter, a map,
 // slice or channel) the labels stored into it at field paths.
 type state struct {
-	e      *engine
-	fn     *ssa.Function
-	nparam int
+	e       *engine
+	fn      *ssa.Function
+	nparam  int
+	purpose string // the function's //privacy:purpose (or its enclosing function's)
 	vals   map[ssa.Value]taint
 	mem    map[ssa.Value]taint
 	tuples map[ssa.Value][]taint
@@ -39,6 +40,8 @@ type hit struct {
 	kind      string
 	sink      string
 	recipient string
+	purpose   string
+	dest      []DestArg
 	labels    taint
 	// rest is the path beyond this function's call, for sinks reached
 	// through callees; its last step is the sink.
@@ -54,7 +57,21 @@ func (e *engine) newState(fn *ssa.Function) *state {
 		mem:     make(map[ssa.Value]taint),
 		tuples:  make(map[ssa.Value][]taint),
 		results: make([]taint, fn.Signature.Results().Len()),
+		purpose: e.purposeOf(fn),
 	}
+}
+
+// purposeOf returns the //privacy:purpose of fn or of the function that
+// encloses it (a closure serves its parent's purpose).
+func (e *engine) purposeOf(fn *ssa.Function) string {
+	for ; fn != nil; fn = fn.Parent() {
+		if obj, ok := fn.Object().(*types.Func); ok {
+			if mk := e.marks.Funcs[obj]; mk != nil && mk.Purpose != "" {
+				return mk.Purpose
+			}
+		}
+	}
+	return ""
 }
 
 // run iterates the function's instructions to a fixed point.
@@ -117,6 +134,22 @@ func (st *state) store(root ssa.Value, t taint) {
 	if cur.addAll(t) {
 		st.mem[root] = cur
 		st.changed = true
+	}
+}
+
+// storeInto records t as the contents of what reference v (a pointer,
+// map, slice, channel, or an interface holding one) gives access to. When
+// v was itself loaded from a field (req.Header, u.Tags), the struct it was
+// loaded from holds the data too: req.Header.Set("X-Email", e) taints req.
+func (st *state) storeInto(v ssa.Value, t taint) {
+	if len(t) == 0 {
+		return
+	}
+	root, path := rootOf(stripInterface(v))
+	st.store(root, shift(t, path))
+	if ld, ok := root.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		outer, p := rootOf(ld.X)
+		st.store(outer, shift(t, p))
 	}
 }
 
@@ -300,8 +333,7 @@ func (st *state) step(instr ssa.Instruction) {
 	case *ssa.Slice:
 		st.set(in, st.t(in.X))
 	case *ssa.MapUpdate:
-		root, _ := rootOf(in.Map)
-		st.store(root, union(st.eff(in.Key), st.eff(in.Value)))
+		st.storeInto(in.Map, union(st.eff(in.Key), st.eff(in.Value)))
 	case *ssa.Store:
 		root, path := rootOf(in.Addr)
 		t := st.eff(in.Val)
@@ -316,8 +348,7 @@ func (st *state) step(instr ssa.Instruction) {
 		}
 		st.store(root, shift(t, path))
 	case *ssa.Send:
-		root, _ := rootOf(in.Chan)
-		st.store(root, st.eff(in.X))
+		st.storeInto(in.Chan, st.eff(in.X))
 	case *ssa.Range:
 		st.set(in, union(st.t(in.X), st.contents(in.X)))
 	case *ssa.Next:

@@ -35,6 +35,8 @@ type Sink struct {
 	// is a sink only when that argument is os.Stdout or os.Stderr, and
 	// otherwise writes its data into the writer.
 	Writer int
+	// Dest says where an outbound sink's destination can be read.
+	Dest []URLArg
 }
 
 // Model is what the engine knows of one function.
@@ -280,5 +282,7 @@ func build() map[string]*Model {
 	t["io.CopyBuffer"] = &Model{WriteInto: 0}
 	t["encoding/binary.Write"] = &Model{WriteInto: 0}
 	t["encoding/json.NewEncoder"] = &Model{Propagate: true, WriteInto: -1}
+	outbound(t)
+	storage(t)
 	return t
 }
