@@ -23,9 +23,9 @@ type state struct {
 	fn      *ssa.Function
 	nparam  int
 	purpose string // the function's //privacy:purpose (or its enclosing function's)
-	vals   map[ssa.Value]taint
-	mem    map[ssa.Value]taint
-	tuples map[ssa.Value][]taint
+	vals    map[ssa.Value]taint
+	mem     map[ssa.Value]taint
+	tuples  map[ssa.Value][]taint
 	// results per result index, from every return.
 	results []taint
 	// hits of sinks reached in the last round.
