@@ -16,6 +16,7 @@ import (
 	"github.com/privacyvet/privacyvet/analyzers/internal/report"
 	"github.com/privacyvet/privacyvet/analyzers/logleak"
 	"github.com/privacyvet/privacyvet/analyzers/tagsuggest"
+	"github.com/privacyvet/privacyvet/analyzers/transport"
 )
 
 // EngineDoc is the flow engine's documentation comment, Go doc syntax
@@ -65,6 +66,7 @@ func New(opts *Options) *Suite {
 		Flow:   fl,
 		Rules: []*analysis.Analyzer{
 			logleak.New(fl),
+			transport.New(fl),
 			disclosure.New(mk),
 			tagsuggest.New(mk),
 			annotcheck.New(mk),
@@ -89,6 +91,7 @@ var ruleTables = []struct {
 	rules    []report.Rule
 }{
 	{"logleak", logleak.Rules},
+	{"transport", transport.Rules},
 	{"disclosure", disclosure.Rules},
 	{"tagsuggest", tagsuggest.Rules},
 	{"annotcheck", annotcheck.Rules},
