@@ -15,6 +15,7 @@ import (
 	"github.com/privacyvet/privacyvet/analyzers/internal/marks"
 	"github.com/privacyvet/privacyvet/analyzers/internal/report"
 	"github.com/privacyvet/privacyvet/analyzers/logleak"
+	"github.com/privacyvet/privacyvet/analyzers/retention"
 	"github.com/privacyvet/privacyvet/analyzers/tagsuggest"
 	"github.com/privacyvet/privacyvet/analyzers/transport"
 )
@@ -66,6 +67,7 @@ func New(opts *Options) *Suite {
 		Flow:   fl,
 		Rules: []*analysis.Analyzer{
 			logleak.New(fl),
+			retention.New(fl),
 			transport.New(fl),
 			disclosure.New(mk),
 			tagsuggest.New(mk),
@@ -91,6 +93,7 @@ var ruleTables = []struct {
 	rules    []report.Rule
 }{
 	{"logleak", logleak.Rules},
+	{"retention", retention.Rules},
 	{"transport", transport.Rules},
 	{"disclosure", disclosure.Rules},
 	{"tagsuggest", tagsuggest.Rules},

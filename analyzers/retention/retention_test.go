@@ -1,0 +1,19 @@
+package retention_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/privacyvet/privacyvet/analyzers"
+)
+
+func TestForbidden(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
+	analysistest.Run(t, dir, s.Rule("retention"), "retention/children")
+}
