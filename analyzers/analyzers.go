@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/privacyvet/privacyvet/analyzers/annotcheck"
+	"github.com/privacyvet/privacyvet/analyzers/consent"
 	"github.com/privacyvet/privacyvet/analyzers/disclosure"
 	"github.com/privacyvet/privacyvet/analyzers/internal/config"
 	"github.com/privacyvet/privacyvet/analyzers/internal/flow"
@@ -17,6 +18,7 @@ import (
 	"github.com/privacyvet/privacyvet/analyzers/logleak"
 	"github.com/privacyvet/privacyvet/analyzers/retention"
 	"github.com/privacyvet/privacyvet/analyzers/tagsuggest"
+	"github.com/privacyvet/privacyvet/analyzers/thirdparty"
 	"github.com/privacyvet/privacyvet/analyzers/transport"
 )
 
@@ -67,6 +69,8 @@ func New(opts *Options) *Suite {
 		Flow:   fl,
 		Rules: []*analysis.Analyzer{
 			logleak.New(fl),
+			thirdparty.New(fl),
+			consent.New(fl),
 			retention.New(fl),
 			transport.New(fl),
 			disclosure.New(mk),
@@ -93,6 +97,8 @@ var ruleTables = []struct {
 	rules    []report.Rule
 }{
 	{"logleak", logleak.Rules},
+	{"thirdparty", thirdparty.Rules},
+	{"consent", consent.Rules},
 	{"retention", retention.Rules},
 	{"transport", transport.Rules},
 	{"disclosure", disclosure.Rules},

@@ -11,6 +11,17 @@
 // technology", and users' passwords are secrets no one else should hold.
 // The policy says so per category: transport: tls, store: sanitized.
 //
+// # PV501: protected data sent in the clear
+//
+// Reported when data of a category with transport: tls (kaseya-2016:
+// user.financial, the order information of §7) is sent to an http://
+// destination, or through an HTTP client or transport whose TLS
+// configuration has InsecureSkipVerify: true. The destination is resolved
+// as for PV201 (see the thirdparty analyzer); a destination the code does
+// not let privacyvet know is not reported here (PV201 says so).
+//
+//	http.Post("http://pay.example/charge", "application/json", body) // PV501
+//
 // # PV502: a secret stored, sent or logged without a sanitizer
 //
 // Reported when data of a category with store: sanitized (kaseya-2016:

@@ -2,6 +2,7 @@ package transport
 
 import (
 	_ "embed"
+	"fmt"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -17,6 +18,7 @@ var doc string
 
 // Rules are the rule ids this analyzer reports.
 var Rules = []report.Rule{
+	{ID: "PV501", Title: "a category with transport: tls is sent over http:// or with TLS verification off", Level: "error"},
 	{ID: "PV502", Title: "a secret (store: sanitized) is stored, sent or logged without a sanitizer", Level: "error"},
 }
 
@@ -25,7 +27,7 @@ func New(fl *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "transport",
 		Doc:        report.AnalyzerDoc(doc, "transport"),
-		URL:        report.URL("PV502"),
+		URL:        report.URL("PV501"),
 		Requires:   []*analysis.Analyzer{fl},
 		ResultType: reflect.TypeFor[struct{}](),
 		Run: func(pass *analysis.Pass) (any, error) {
@@ -42,8 +44,18 @@ func New(fl *analysis.Analyzer) *analysis.Analyzer {
 func run(pass *analysis.Pass, res *flow.Result) {
 	pol := res.Policy
 	secrets := report.NewCollector("PV502")
+	plain := report.NewCollector("PV501")
 	for _, f := range res.Flows {
 		r := pol.Rule(f.Category)
+		if r != nil && r.Transport == policy.TransportTLS && f.Kind == models.ThirdParty && f.Dest != nil {
+			cite := report.Cite(pol, r.ClauseFor("transport"))
+			switch {
+			case f.Dest.Scheme == "http":
+				plain.Add(f, fmt.Sprintf("it goes over plain http:// (%s), but the policy promises TLS: %s", f.Dest.URL, cite))
+			case f.Dest.Insecure:
+				plain.Add(f, "the client skips TLS certificate verification (InsecureSkipVerify), but the policy promises TLS: "+cite)
+			}
+		}
 		if r == nil || r.Store != policy.StoreSanitized {
 			continue
 		}
@@ -52,5 +64,6 @@ func run(pass *analysis.Pass, res *flow.Result) {
 		}
 		secrets.Add(f, "the policy requires it to be hashed or otherwise sanitized first: "+report.Cite(pol, r.ClauseFor("store")))
 	}
+	plain.Report(pass, res.Marks)
 	secrets.Report(pass, res.Marks)
 }

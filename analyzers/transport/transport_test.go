@@ -21,3 +21,9 @@ func TestSecrets(t *testing.T) {
 	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
 	analysistest.Run(t, testdata(t), s.Rule("transport"), "transport/secrets")
 }
+
+func TestPlain(t *testing.T) {
+	dir := testdata(t)
+	s := analyzers.New(&analyzers.Options{Policy: filepath.Join(dir, "src", "thirdparty", "policy.yaml")})
+	analysistest.Run(t, dir, s.Rule("transport"), "transport/plain")
+}

@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -94,7 +95,28 @@ func CacheDir() string {
 // Binary returns the path of a golangci-lint binary with the plugin built
 // from the repository at repoRoot, building it when the cache holds none
 // for these sources. built reports whether it was built now.
+//
+// Within one test process the first answer for a repository is kept, so
+// that every test of a run uses one binary even while the sources are
+// being edited.
 func Binary(t testing.TB, repoRoot string) (bin string, built bool) {
+	t.Helper()
+	memo.Lock()
+	defer memo.Unlock()
+	if bin, ok := memo.bins[repoRoot]; ok {
+		return bin, false
+	}
+	bin, built = binary(t, repoRoot)
+	memo.bins[repoRoot] = bin
+	return bin, built
+}
+
+var memo = struct {
+	sync.Mutex
+	bins map[string]string
+}{bins: map[string]string{}}
+
+func binary(t testing.TB, repoRoot string) (bin string, built bool) {
 	t.Helper()
 	key, err := sourceKey(repoRoot)
 	if err != nil {
@@ -114,7 +136,7 @@ func Binary(t testing.TB, repoRoot string) (bin string, built bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer os.RemoveAll(work)
+	defer func() { _ = os.RemoveAll(work) }()
 	start := time.Now()
 	if err := build(work, repoRoot, key); err != nil {
 		t.Fatalf("building golangci-lint %s with the plugin (in %s): %v", Version, work, err)
@@ -216,7 +238,7 @@ func sourceKey(repoRoot string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	fmt.Fprintf(h, "golangci-lint %s\n%s\n%s\n", Version, env, mainGo)
+	_, _ = fmt.Fprintf(h, "golangci-lint %s\n%s\n%s\n", Version, env, mainGo)
 	err = filepath.WalkDir(repoRoot, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -240,7 +262,7 @@ func sourceKey(repoRoot string) (string, error) {
 			return err
 		}
 		sum := sha256.Sum256(data)
-		fmt.Fprintf(h, "%s %x\n", rel, sum)
+		_, _ = fmt.Fprintf(h, "%s %x\n", rel, sum)
 		return nil
 	})
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/privacyvet/privacyvet/analyzers/internal/dest"
 	"github.com/privacyvet/privacyvet/analyzers/internal/marks"
 	"github.com/privacyvet/privacyvet/analyzers/internal/models"
 	"github.com/privacyvet/privacyvet/policy"
@@ -27,10 +28,10 @@ type Flow struct {
 	Sink      string // display name of the sink, e.g. "log.Printf"
 	Recipient string // for thirdparty sinks named with a recipient (directive, policy, SDK package)
 	Purpose   string // the purpose the sink serves (//privacy:purpose on the sending function or a caller that hands the data on, or the policy's sink entry)
-	// DestArgs, for outbound sinks in this package, are the values that
-	// say where the data goes (URL, request, client), as the models name
-	// them; rule analyzers resolve them.
-	DestArgs []DestArg
+	// Dest is where an outbound send goes, as far as the code lets it be
+	// known; nil when the sink is not an outbound call the engine can
+	// resolve (a //privacy:sink thirdparty function, an SDK call).
+	Dest *dest.Destination
 	// Pos is where the flow is reported: the sink when it is in this
 	// package, else the call in this package that hands the data on.
 	Pos token.Pos
@@ -40,18 +41,17 @@ type Flow struct {
 	Remote bool
 }
 
-// DestArg is one value that determines an outbound sink's destination.
-type DestArg struct {
-	Value ssa.Value
-	Form  string // "url", "request", "addr", "client"
-}
-
 // Result is the flow analyzer's result.
 type Result struct {
 	Err    error // the policy could not be read: rules fail with it
 	Policy *policy.Policy
 	Marks  *marks.Marks
 	Flows  []*Flow
+	// Consent lists unguarded sends under purposes that need consent, at
+	// the package's entry points; Ignored, consent checks whose result
+	// decides nothing.
+	Consent []*ConsentFinding
+	Ignored []IgnoredCheck
 	// Bounds lists the engine limits hit while analysing the package
 	// (fixed-point rounds, label sets): the findings may be incomplete.
 	Bounds []string
@@ -113,6 +113,10 @@ func run(pass *analysis.Pass, m *marks.Marks) (res *Result, err error) {
 	e.exportSummaries()
 	pass.ExportPackageFact(new(PackageFact))
 	res.Flows = e.sortedFlows()
+	res.Consent = e.consent
+	for _, fn := range e.funcs {
+		res.Ignored = append(res.Ignored, e.ignored[fn]...)
+	}
 	res.Bounds = e.bounds
 	return res, nil
 }
@@ -152,18 +156,25 @@ type engine struct {
 	// policy function lists by name
 	polSinks      map[string]*policy.SinkEntry
 	polSanitizers map[string][]string
+	polConsent    map[string]string
+	// consent: functions that wrap a check, checks whose result is ignored
+	wrappers map[*ssa.Function]wrapper
+	ignored  map[*ssa.Function][]IgnoredCheck
+	consent  []*ConsentFinding
 }
 
 func newEngine(pass *analysis.Pass, m *marks.Marks) *engine {
 	e := &engine{
-		pass:   pass,
-		pol:    m.Policy,
-		marks:  m,
-		sums:   make(map[*ssa.Function]*FuncFact),
-		files:  make(map[*token.File]bool),
-		fields: make(map[*types.Var][]string),
-		redact: make(map[redactKey]bool),
-		flows:  make(map[string]*Flow),
+		pass:     pass,
+		pol:      m.Policy,
+		marks:    m,
+		sums:     make(map[*ssa.Function]*FuncFact),
+		files:    make(map[*token.File]bool),
+		fields:   make(map[*types.Var][]string),
+		redact:   make(map[redactKey]bool),
+		flows:    make(map[string]*Flow),
+		wrappers: make(map[*ssa.Function]wrapper),
+		ignored:  make(map[*ssa.Function][]IgnoredCheck),
 	}
 	for _, f := range pass.Files {
 		e.files[pass.Fset.File(f.Pos())] = true
@@ -265,6 +276,9 @@ func (e *engine) exportSummaries() {
 			fact.Consent = mk.Consent
 			fact.Erase = mk.Erase
 		}
+		if w, ok := e.wrappers[fn]; ok && fact.Consent == "" {
+			fact.Consent = w.purpose // a wrapper of a check is a check for its importers
+		}
 		if !fact.empty() {
 			e.pass.ExportObjectFact(obj, fact)
 		}
@@ -286,6 +300,10 @@ func (e *engine) exportable(s *FuncFact) *FuncFact {
 	for _, x := range s.Results {
 		x.Path = e.portable(x.Path)
 		out.Results = append(out.Results, x)
+	}
+	for _, x := range s.Requires {
+		x.Path = e.portable(x.Path)
+		out.Requires = append(out.Requires, x)
 	}
 	return out
 }

@@ -259,7 +259,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 	}
 
 	if ci.sink != nil {
-		st.sinkCall(ci, args, pos)
+		st.sinkCall(ci, args, pos, instr)
 	} else if !ci.sanitizer && !ci.propagate && ci.marshal == "" {
 		st.mayFill(args)
 	}
@@ -273,7 +273,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 	case ci.marshal != "":
 		if ci.marshalAt < len(args) {
 			x := stripInterface(args[ci.marshalAt])
-			t := whole(union(st.dyn(x), st.e.typeLabels(x.Type(), ci.marshal)))
+			t := whole(render(union(st.dyn(x), st.e.typeLabels(x.Type(), ci.marshal)), ci.marshal))
 			t = withHop(t, pos, ci.display)
 			st.fill(res, c, t)
 			if ci.writeInto >= 0 && ci.writeInto < len(args) {
@@ -283,7 +283,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 	case ci.propagate:
 		st.fill(res, c, withHop(st.dataArgs(ci, args, 0), pos, ci.display))
 	case ci.known && ci.sum != nil:
-		st.apply(ci, callee, obj, args, nparams, pos, res)
+		st.apply(ci, callee, obj, args, nparams, pos, res, instr)
 	case ci.known:
 		// Analysed and clean.
 	default:
@@ -358,7 +358,7 @@ func (st *state) dataArgs(ci *callInfo, args []ssa.Value, from int) taint {
 			t = union(t, st.eff(args[i]))
 		}
 	}
-	return whole(t)
+	return whole(render(t, fmtText))
 }
 
 func constString(v ssa.Value) (string, bool) {
@@ -447,7 +447,7 @@ func (st *state) allArgs(args []ssa.Value) taint {
 	for _, a := range args {
 		t = union(t, st.eff(a))
 	}
-	return whole(t)
+	return whole(render(t, fmtText))
 }
 
 func stripInterface(v ssa.Value) ssa.Value {
@@ -475,7 +475,7 @@ func (st *state) isStdStream(v ssa.Value) bool {
 }
 
 // sinkCall records data reaching a sink at this call.
-func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos) {
+func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos, instr ssa.Instruction) {
 	s := ci.sink
 	if s.Writer >= 0 && (s.Writer >= len(args) || !st.isStdStream(args[s.Writer])) {
 		return // writes into a buffer or file: handled as WriteInto
@@ -488,16 +488,14 @@ func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos) {
 	if purpose == "" {
 		purpose = st.purpose
 	}
-	var dest []DestArg
-	for _, d := range s.Dest {
-		if d.Index < len(args) {
-			dest = append(dest, DestArg{Value: args[d.Index], Form: d.Form})
-		}
-	}
-	st.hits = append(st.hits, hit{
-		pos: pos, kind: string(s.Kind), sink: ci.display, recipient: ci.recipient, purpose: purpose, dest: dest,
+	h := hit{
+		pos: pos, instr: instr, kind: string(s.Kind), sink: ci.display, recipient: ci.recipient, purpose: purpose,
 		labels: withHop(whole(t), pos, ci.display),
-	})
+	}
+	if s.Kind == models.ThirdParty && len(s.Dest) > 0 {
+		h.destName, h.destArgs = ci.name, args
+	}
+	st.hits = append(st.hits, h)
 }
 
 // argTaint is what the caller passes in parameter i at field path src,
@@ -511,12 +509,22 @@ func (st *state) argTaint(args []ssa.Value, i int, src, san string, paramType ty
 	t := project(st.eff(args[i]), src)
 	t = sanitizeStr(t, san)
 	if paramType != nil {
-		known := project(st.e.typeLabels(paramType, fmtText), src)
+		known := project(render(st.e.typeLabels(paramType, fmtText), fmtText), src)
 		if len(known) > 0 {
+			var cats []string
+			for _, k := range known {
+				cats = append(cats, k.cat)
+			}
 			var out taint
 			for _, l := range t {
-				if !l.symbolic() && hasCat(known, l.cat) {
+				switch {
+				case !l.symbolic() && hasCat(known, l.cat):
 					continue
+				case l.symbolic():
+					// Whatever our caller passes, the callee reports
+					// these itself: drop them when substituting, as if
+					// they were sanitized.
+					l = sanitize(taint{l}, cats)[0]
 				}
 				out.add(l)
 			}
@@ -538,7 +546,10 @@ func hasCat(t taint, cat string) bool {
 // paramType returns the type of the callee's parameter i (receiver
 // first; free variables of closures after the parameters).
 func paramType(callee *ssa.Function, obj *types.Func, i int) types.Type {
-	if callee != nil {
+	if callee != nil && callee.Blocks != nil {
+		// A function with a body here (this package's): parameters,
+		// then free variables. Functions of other packages have no
+		// parameters in SSA; their signature says.
 		if i < len(callee.Params) {
 			return callee.Params[i].Type()
 		}
@@ -564,8 +575,13 @@ func paramType(callee *ssa.Function, obj *types.Func, i int) types.Type {
 }
 
 // apply substitutes the caller's arguments into a callee's summary.
-func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args []ssa.Value, nparams int, pos token.Pos, res []taint) {
+func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args []ssa.Value, nparams int, pos token.Pos, res []taint, instr ssa.Instruction) {
 	sum := ci.sum
+	for _, rq := range sum.Requires {
+		rq.Path = append([]Step{{Pos: pos, What: ci.display}}, rq.Path...)
+		rq.Calls++
+		st.inherited = append(st.inherited, inheritedReq{Requirement: rq, instr: instr})
+	}
 	if ci.sink == nil { // a directive sink is reported as such, not through its body
 		for _, s := range sum.Sinks {
 			if s.Param >= nparams {
@@ -580,8 +596,8 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 				purpose = st.purpose
 			}
 			st.hits = append(st.hits, hit{
-				pos: pos, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
-				labels: withHop(t, pos, ci.display), rest: s.Path,
+				pos: pos, instr: instr, guarded: s.Guarded, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
+				labels: withHop(t, pos, ci.display), rest: s.Path, dest: s.Dest,
 			})
 		}
 	}
@@ -704,9 +720,35 @@ func (st *state) makeClosure(mc *ssa.MakeClosure) {
 	if !ok {
 		return
 	}
+	pos := mc.Pos()
+	if !pos.IsValid() {
+		pos = anon.Pos() // the func literal
+	}
+	if strings.HasPrefix(anon.Synthetic, "bound method wrapper") {
+		// A method value (send = campaigns.SendNewsletter) is called
+		// later, from where the engine cannot see: the method's need for
+		// a consent check must be met where the value is taken.
+		if m, ok := anon.Object().(*types.Func); ok {
+			if sum, known := st.e.summaryOf(m); known && sum != nil {
+				for _, rq := range sum.Requires {
+					rq.Path = append([]Step{{Pos: pos, What: displayName(m)}}, rq.Path...)
+					rq.Calls++
+					st.inherited = append(st.inherited, inheritedReq{Requirement: rq, instr: mc})
+				}
+			}
+		}
+		return
+	}
 	sum := st.e.sums[anon]
 	if sum == nil {
 		return
+	}
+	// The closure's unguarded sends need a check where it is made (a
+	// check before "go func() { ... }()" guards the goroutine).
+	for _, rq := range sum.Requires {
+		rq.Path = append([]Step{{Pos: pos, What: "func literal"}}, rq.Path...)
+		rq.Calls++
+		st.inherited = append(st.inherited, inheritedReq{Requirement: rq, instr: mc})
 	}
 	n := len(anon.Params)
 	for _, s := range sum.Sinks {
@@ -724,8 +766,8 @@ func (st *state) makeClosure(mc *ssa.MakeClosure) {
 			purpose = st.purpose
 		}
 		st.hits = append(st.hits, hit{
-			pos: mc.Pos(), kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
-			labels: withHop(whole(bt), mc.Pos(), "func literal"), rest: s.Path,
+			pos: pos, instr: mc, guarded: s.Guarded, dest: s.Dest, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
+			labels: withHop(whole(bt), pos, "func literal"), rest: s.Path,
 		})
 	}
 }
@@ -734,6 +776,12 @@ func kindOf(s string) models.SinkKind { return models.SinkKind(s) }
 
 // polIndex indexes the policy's function lists by name.
 func (e *engine) polIndex() {
+	e.polConsent = make(map[string]string)
+	for _, c := range e.pol.Consent {
+		for _, f := range c.Functions {
+			e.polConsent[f] = c.Purpose
+		}
+	}
 	e.polSinks = make(map[string]*policy.SinkEntry)
 	e.polSanitizers = make(map[string][]string)
 	for _, s := range e.pol.Sinks {

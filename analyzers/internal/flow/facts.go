@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/token"
 	"strings"
+
+	"github.com/privacyvet/privacyvet/analyzers/internal/dest"
 )
 
 // Step is one hop of a flow's path. Pos is valid for steps in the
@@ -40,6 +42,23 @@ type FuncFact struct {
 	Flows []ParamFlow
 	// Results: which results carry personal data of their own.
 	Results []ResultSource
+	// Requires: sends of personal data under a purpose that needs
+	// consent (or a collection gate) that no check in the function
+	// guards: every caller must guard its call, or inherit the need.
+	Requires []Requirement
+}
+
+// Requirement is an unguarded send that needs a consent check for
+// Purpose before it, on every path.
+type Requirement struct {
+	Purpose  string
+	Gate     bool   // a collection gate of the category, not a purpose of the send
+	Category string // the data sent
+	Origin   string
+	Kind     string
+	Sink     string
+	Calls    int // calls between the function holding the requirement and the send (0: its own send)
+	Path     []Step
 }
 
 func (*FuncFact) AFact() {}
@@ -64,6 +83,9 @@ func (f *FuncFact) String() string {
 	for _, s := range f.Results {
 		parts = append(parts, fmt.Sprintf("r%d%s=%s", s.Result, dotted(s.At), s.Category))
 	}
+	for _, r := range f.Requires {
+		parts = append(parts, fmt.Sprintf("requires %s (%s -> %s)", r.Purpose, r.Category, r.Sink))
+	}
 	return "summary(" + strings.Join(parts, "; ") + ")"
 }
 
@@ -77,7 +99,7 @@ func dotted(p string) string {
 // empty reports whether the fact says nothing worth exporting.
 func (f *FuncFact) empty() bool {
 	return len(f.Source) == 0 && !f.Sanitizer && f.Sink == "" && f.Purpose == "" && f.Consent == "" &&
-		len(f.Erase) == 0 && len(f.Sinks) == 0 && len(f.Flows) == 0 && len(f.Results) == 0
+		len(f.Erase) == 0 && len(f.Sinks) == 0 && len(f.Flows) == 0 && len(f.Results) == 0 && len(f.Requires) == 0
 }
 
 // ParamSink: data in parameter Param (at field path Src) reaches a sink.
@@ -88,9 +110,10 @@ type ParamSink struct {
 	Kind      string
 	Sink      string // display name of the sink call, e.g. "slog.Info"
 	Recipient string
-	Purpose   string // the purpose the send serves, when the callee or a function it calls declares one
-	Dest      string // the destination resolved inside the callee ("https://host/..."), if any
-	Path      []Step // from the parameter to the sink, inside the callee and beyond
+	Purpose   string            // the purpose the send serves, when the callee or a function it calls declares one
+	Guarded   bool              // a consent check for Purpose guards the send inside the callee
+	Dest      *dest.Destination // where the send goes, as resolved inside the callee
+	Path      []Step            // from the parameter to the sink, inside the callee and beyond
 }
 
 // ParamFlow: data in parameter Param (at Src) reaches result Result.

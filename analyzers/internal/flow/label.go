@@ -24,6 +24,7 @@ type label struct {
 	src    string // symbolic: field path within the parameter ("" = the whole parameter)
 	at     string // field path within the value holding the label ("" = anywhere in it)
 	san    string // symbolic: comma-joined categories sanitized on the way (for category-specific sanitizers)
+	hide   uint8  // renderings that do not show it (hideText, hideJSON, hideXML)
 	origin string // concrete: where the category was attached, e.g. "User.Email"
 	trace  *hop   // the path that brought it here, newest hop first
 }
@@ -79,8 +80,14 @@ func sameKey(a, b label) bool {
 }
 
 func (t *taint) add(l label) bool {
-	for _, x := range *t {
+	for i, x := range *t {
 		if sameKey(x, l) {
+			// The same data shown by one rendering and hidden by
+			// another is shown: keep the hidings both agree on.
+			if h := x.hide & l.hide; h != x.hide {
+				(*t)[i].hide = h
+				return true
+			}
 			return false
 		}
 	}

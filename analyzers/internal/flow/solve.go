@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/privacyvet/privacyvet/analyzers/internal/dest"
 )
 
 // maxAnalysesPerFunc bounds how often one function is re-analysed while
@@ -115,6 +117,7 @@ func (e *engine) solve() {
 			}
 		}
 	}
+	e.entryPoints(order, callers)
 	for _, fn := range order {
 		for _, f := range fnFlows[fn] {
 			k := fmt.Sprintf("%d|%s|%s|%s|%s|%s", f.Pos, f.Category, f.Sink, f.Kind, f.Recipient, f.Purpose)
@@ -152,6 +155,9 @@ func summaryKey(s *FuncFact) string {
 	for _, x := range s.Results {
 		fmt.Fprintf(&b, "r%d|%s|%s;", x.Result, x.Category, x.At)
 	}
+	for _, x := range s.Requires {
+		fmt.Fprintf(&b, "q%s|%s|%s|%v;", x.Purpose, x.Category, x.Sink, x.Gate)
+	}
 	return b.String()
 }
 
@@ -159,8 +165,20 @@ func summaryKey(s *FuncFact) string {
 // it reports.
 func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 	sum := &FuncFact{}
+	var g interface {
+		Guarded(ssa.Instruction, string) bool
+	}
+	sum.Requires, g = e.requirements(st)
 	var flows []*Flow
 	seen := make(map[string]bool)
+	for i := range st.hits {
+		h := &st.hits[i]
+		if h.destName != "" && h.dest == nil {
+			if d, ok := dest.OfCall(st.fn, h.destName, h.destArgs); ok {
+				h.dest = &d
+			}
+		}
+	}
 	for _, h := range st.hits {
 		for _, l := range h.labels {
 			path := append(l.trace.steps(), h.rest...)
@@ -179,7 +197,8 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					e.bound("summary size of " + st.fn.String())
 					continue
 				}
-				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Path: path})
+				guarded := h.guarded || h.instr != nil && h.purpose != "" && g.Guarded(h.instr, h.purpose)
+				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Guarded: guarded, Dest: h.dest, Path: path})
 				continue
 			}
 			pos, remote := h.pos, false
@@ -193,7 +212,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 			}
 			flows = append(flows, &Flow{
 				Category: l.cat, Origin: l.origin, Kind: kindOf(h.kind), Sink: h.sink, Recipient: h.recipient,
-				Purpose: h.purpose, DestArgs: h.dest, Pos: pos, Path: path, Remote: remote,
+				Purpose: h.purpose, Dest: h.dest, Pos: pos, Path: path, Remote: remote,
 			})
 		}
 	}
@@ -280,4 +299,40 @@ func (e *engine) tagged(fn *ssa.Function, i int, src string) bool {
 		}
 	}
 	return false
+}
+
+// entryPoints reports the consent requirements that reach a function no
+// function of this package calls: a function nobody in the package calls
+// and that importers cannot call either (unexported, or in package main,
+// or a function literal handed elsewhere) is where an unguarded path
+// starts. Requirements of exported functions travel to importers as
+// facts instead.
+func (e *engine) entryPoints(order []*ssa.Function, callers map[*ssa.Function][]*ssa.Function) {
+	isMain := e.pass.Pkg.Name() == "main"
+	for _, fn := range order {
+		sum := e.sums[fn]
+		if sum == nil || len(sum.Requires) == 0 || len(callers[fn]) > 0 {
+			continue
+		}
+		if obj, ok := fn.Object().(*types.Func); ok && obj.Exported() && !isMain && fn.Parent() == nil {
+			continue
+		}
+		start, end := fn.Pos(), fn.Pos()
+		if syn := fn.Syntax(); syn != nil {
+			start, end = syn.Pos(), syn.End()
+		}
+		for _, rq := range sum.Requires {
+			// Reported at the last step of the path inside the entry
+			// point (closures included): its own send, or the call in
+			// it that starts the unguarded path.
+			pos := fn.Pos()
+			for _, s := range rq.Path {
+				if s.Pos.IsValid() && s.Pos >= start && s.Pos <= end {
+					pos = s.Pos
+				}
+			}
+			e.consent = append(e.consent, &ConsentFinding{Requirement: rq, Pos: pos, Entry: fn.Name()})
+		}
+	}
+	sort.SliceStable(e.consent, func(i, j int) bool { return e.consent[i].Pos < e.consent[j].Pos })
 }

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/privacyvet/privacyvet/analyzers/internal/dest"
 )
 
 // paramHop prefixes the hop of a parameter: paths name it in Related
@@ -29,20 +31,29 @@ type state struct {
 	// results per result index, from every return.
 	results []taint
 	// hits of sinks reached in the last round.
-	hits    []hit
-	changed bool
+	hits []hit
+	// inherited: callees' consent requirements at their call sites.
+	inherited []inheritedReq
+	changed   bool
 }
 
 // hit is data reaching a sink, either directly in this function or via a
 // callee's summary.
 type hit struct {
 	pos       token.Pos // the call in this function
+	instr     ssa.Instruction
+	guarded   bool // a consent check for purpose guards it inside the callee
 	kind      string
 	sink      string
 	recipient string
 	purpose   string
-	dest      []DestArg
-	labels    taint
+	// for outbound calls the engine can resolve: the callee and its
+	// arguments, resolved once the function converges
+	destName string
+	destArgs []ssa.Value
+	// for sends reached through a callee: the destination it resolved
+	dest   *dest.Destination
+	labels taint
 	// rest is the path beyond this function's call, for sinks reached
 	// through callees; its last step is the sink.
 	rest []Step
@@ -79,6 +90,7 @@ func (st *state) run() {
 	for round := 0; ; round++ {
 		st.changed = false
 		st.hits = st.hits[:0]
+		st.inherited = st.inherited[:0]
 		for _, b := range st.fn.Blocks {
 			for _, instr := range b.Instrs {
 				st.step(instr)

@@ -20,39 +20,45 @@ const (
 	fmtRaw  = "raw" // every field, no redaction: what a method can see of its receiver
 )
 
-// typeCache memoises the labels a type carries as a whole, per format.
+// typeCache memoises the labels a type carries as a whole.
 type typeCache struct {
-	byFormat map[string]*typeutil.Map
+	m *typeutil.Map
 }
 
 // maxTypeDepth bounds the nesting of structs explored for tagged fields.
 const maxTypeDepth = 5
 
+// Bits of label.hide: the renderings under which a label does not show.
+const (
+	hideText uint8 = 1 << iota // fmt, log: a String, Error, Format, GoString or LogValue method hides it
+	hideJSON                   // encoding/json: json:"-", unexported, or a MarshalJSON/MarshalText that hides it
+	hideXML
+)
+
+var formatBit = map[string]uint8{fmtText: hideText, fmtJSON: hideJSON, fmtXML: hideXML}
+
 // typeLabels returns the categories a value of type t carries as a whole:
 // its tagged fields (through embedding, pointers, slices, maps and nested
-// structs) and //privacy:data types, each placed at its field path.
-func (e *engine) typeLabels(t types.Type, format string) taint {
-	if e.types.byFormat == nil {
-		e.types.byFormat = make(map[string]*typeutil.Map)
+// structs) and //privacy:data types, each placed at its field path and
+// marked with the renderings that hide it (a String method that masks a
+// card hides it from logs, not from json.Marshal).
+func (e *engine) typeLabels(t types.Type, _ string) taint {
+	if e.types.m == nil {
+		e.types.m = new(typeutil.Map)
 	}
-	m := e.types.byFormat[format]
-	if m == nil {
-		m = new(typeutil.Map)
-		e.types.byFormat[format] = m
-	}
-	if v := m.At(t); v != nil {
+	if v := e.types.m.At(t); v != nil {
 		return v.(taint)
 	}
-	out := e.typeLabelsRec(t, format, 0, make(map[*types.TypeName]bool))
+	out := e.typeLabelsRec(t, 0, 0, make(map[*types.TypeName]bool))
 	if out == nil {
 		out = taint{}
 	}
-	m.Set(t, out)
+	e.types.m.Set(t, out)
 	return out
 }
 
-func (e *engine) typeLabelsRec(t types.Type, format string, depth int, seen map[*types.TypeName]bool) taint {
-	if depth > maxTypeDepth {
+func (e *engine) typeLabelsRec(t types.Type, hide uint8, depth int, seen map[*types.TypeName]bool) taint {
+	if depth > maxTypeDepth || hide == hideText|hideJSON|hideXML {
 		return nil
 	}
 	switch t := types.Unalias(t).(type) {
@@ -62,56 +68,76 @@ func (e *engine) typeLabelsRec(t types.Type, format string, depth int, seen map[
 			return nil
 		}
 		var out taint
+		for _, f := range []string{fmtText, fmtJSON, fmtXML} {
+			if e.redacts(t, f) {
+				hide |= formatBit[f]
+			}
+		}
 		for _, c := range e.dataCats(obj) {
 			origin := "type " + obj.Name()
-			out.add(label{cat: c, param: -1, origin: origin, trace: &hop{pos: obj.Pos(), what: origin}})
-		}
-		if e.redacts(t, format) {
-			return out
+			out.add(label{cat: c, param: -1, hide: hide, origin: origin, trace: &hop{pos: obj.Pos(), what: origin}})
 		}
 		seen[obj] = true
 		defer delete(seen, obj)
 		if st, ok := t.Underlying().(*types.Struct); ok {
-			out.addAll(e.structLabels(obj, st, format, depth, seen))
+			out.addAll(e.structLabels(obj, st, hide, depth, seen))
 			return out
 		}
-		out.addAll(e.typeLabelsRec(t.Underlying(), format, depth, seen))
+		out.addAll(e.typeLabelsRec(t.Underlying(), hide, depth, seen))
 		return out
 	case *types.Pointer:
-		return e.typeLabelsRec(t.Elem(), format, depth, seen)
+		return e.typeLabelsRec(t.Elem(), hide, depth, seen)
 	case *types.Slice:
-		return e.typeLabelsRec(t.Elem(), format, depth, seen)
+		return e.typeLabelsRec(t.Elem(), hide, depth, seen)
 	case *types.Array:
-		return e.typeLabelsRec(t.Elem(), format, depth, seen)
+		return e.typeLabelsRec(t.Elem(), hide, depth, seen)
 	case *types.Map:
-		return union(e.typeLabelsRec(t.Key(), format, depth, seen), e.typeLabelsRec(t.Elem(), format, depth, seen))
+		return union(e.typeLabelsRec(t.Key(), hide, depth, seen), e.typeLabelsRec(t.Elem(), hide, depth, seen))
 	case *types.Struct:
-		return e.structLabels(nil, t, format, depth, seen)
+		return e.structLabels(nil, t, hide, depth, seen)
 	}
 	return nil
 }
 
-func (e *engine) structLabels(owner *types.TypeName, st *types.Struct, format string, depth int, seen map[*types.TypeName]bool) taint {
+func (e *engine) structLabels(owner *types.TypeName, st *types.Struct, hide uint8, depth int, seen map[*types.TypeName]bool) taint {
 	var out taint
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		tag := reflect.StructTag(st.Tag(i))
-		if format == fmtJSON || format == fmtXML {
-			if name, _, _ := strings.Cut(tag.Get(format), ","); name == "-" {
-				continue
-			}
-			if !f.Exported() {
-				continue // encoders skip unexported fields
-			}
-		}
 		if v, ok := tag.Lookup("privacy"); ok && strings.TrimSpace(v) == "-" {
 			continue // explicitly not personal data, nor anything inside it
 		}
+		h := hide
+		if !f.Exported() {
+			h |= hideJSON | hideXML // encoders skip unexported fields
+		}
+		if name, _, _ := strings.Cut(tag.Get("json"), ","); name == "-" {
+			h |= hideJSON
+		}
+		if name, _, _ := strings.Cut(tag.Get("xml"), ","); name == "-" {
+			h |= hideXML
+		}
 		origin := fieldName(owner, f)
 		for _, c := range e.fieldCats(owner, st, i) {
-			out.add(label{cat: c, param: -1, at: f.Name(), origin: origin, trace: &hop{pos: f.Pos(), what: origin}})
+			out.add(label{cat: c, param: -1, at: f.Name(), hide: h, origin: origin, trace: &hop{pos: f.Pos(), what: origin}})
 		}
-		out.addAll(shift(e.typeLabelsRec(f.Type(), format, depth+1, seen), f.Name()))
+		out.addAll(shift(e.typeLabelsRec(f.Type(), h, depth+1, seen), f.Name()))
+	}
+	return out
+}
+
+// render is what remains of t once a value is turned into text (fmt,
+// logs, unknown functions) or serialised (json, xml): labels the
+// rendering hides drop out, and the rest are plain data from then on.
+func render(t taint, format string) taint {
+	bit := formatBit[format]
+	var out taint
+	for _, l := range t {
+		if l.hide&bit != 0 {
+			continue
+		}
+		l.hide = 0
+		out.add(l)
 	}
 	return out
 }
@@ -228,7 +254,7 @@ func (e *engine) methodRedacts(t *types.Named, fn *types.Func) bool {
 	if len(sum.Results) > 0 {
 		return false
 	}
-	recvLabels := e.typeLabels(t, fmtRaw)
+	recvLabels := e.rawLabels(t)
 	for _, f := range sum.Flows {
 		if f.Param != 0 {
 			continue
@@ -238,6 +264,17 @@ func (e *engine) methodRedacts(t *types.Named, fn *types.Func) bool {
 		}
 	}
 	return true
+}
+
+// rawLabels is what a method sees of its receiver: every field, hidden
+// or not.
+func (e *engine) rawLabels(t types.Type) taint {
+	var out taint
+	for _, l := range e.typeLabelsRec(t, 0, 0, map[*types.TypeName]bool{}) {
+		l.hide = 0
+		out.add(l)
+	}
+	return out
 }
 
 func sanitizeStr(t taint, san string) taint {

@@ -125,7 +125,7 @@ func main() {
 		}
 		send := campaigns.SendProductTips
 		if r.PathValue("kind") == "newsletter" {
-			send = campaigns.SendNewsletter
+			send = campaigns.SendNewsletter // BUG(PV301): the newsletter goes out without PromoAllowed; opted-out users get it too
 		}
 		n, err := send(r.Context(), users, c)
 		if err != nil {
@@ -163,7 +163,7 @@ func main() {
 			if r.Method == http.MethodGet {
 				vid := session.Visitor(w, r)
 				seen.add(vid)
-				ads.Retarget(r, vid)
+				ads.Retarget(r, vid) // BUG(PV301): the retargeting pixel fires without AdsAllowed; the visitor's opt-out is ignored
 				var u *account.User
 				if s, ok := sessions.Lookup(r); ok {
 					u, _ = accounts.ByID(r.Context(), s.UserID)

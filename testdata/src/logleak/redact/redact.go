@@ -53,3 +53,17 @@ func logs(m Masked, l Leaky, a Attr, d Doc, e Email) {
 	log.Print(string(e)) // want `user.contact.email \(type Email\)`
 	log.Print(Mask(string(e)))
 }
+
+// Card masks itself for logs, but not for JSON.
+type Card struct {
+	Number string `json:"number" privacy:"user.financial.credit_card"`
+}
+
+//privacy:sanitizer
+func (c Card) String() string { return "**** " }
+
+func rendered(c Card) {
+	log.Print(c)
+	data, _ := json.Marshal(map[string]any{"card": c})
+	log.Print(string(data)) // want `user.financial.credit_card \(Card.Number\) reaches log sink log.Print`
+}
