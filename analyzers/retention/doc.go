@@ -3,11 +3,29 @@
 //
 // # Analyzer retention
 //
-// retention: report personal data the statement says is never collected (PV403)
+// retention: report writes that keep personal data longer than promised (PV401) and data the statement says is never collected (PV403)
 //
-// The kaseya-2016 statement says "Kaseya does not knowingly collect or
-// use personal information from children under the age of 13". A policy
-// says so with collect: forbidden on the category (user.childrens).
+// The kaseya-2016 statement keeps information "for as long as your
+// account is active", and says "Kaseya does not knowingly collect or use
+// personal information from children under the age of 13". A policy says
+// so with retention entries (max: account, or a duration such as 390d)
+// and collect: forbidden on a category (user.childrens).
+//
+// # PV401: a write keeps data longer than its retention limit
+//
+// Reported when data of a category whose retention max is a duration is
+// written where an expiry can be set, and the write sets none, or one
+// longer than the max. Writes that can carry an expiry: go-redis Set,
+// SetEx, SetNX and SetXX (expiration 0 is none), http.SetCookie (MaxAge,
+// else Expires relative to time.Now(); a cookie with neither is a session
+// cookie, which is fine; MaxAge < 0 deletes), and //privacy:sink store or
+// cookie functions with a time.Duration parameter (that parameter is the
+// expiry). Durations are read from constants, typed arithmetic
+// (24*time.Hour), time.Now().Add(d) and AddDate; an expiry the code does
+// not let privacyvet know (from configuration) is not reported.
+// Categories kept while the account lives (max: account) are PV402's.
+//
+//	http.SetCookie(w, &http.Cookie{Name: "vid", Value: vid, MaxAge: 2 * 365 * 24 * 3600}) // PV401 under a 390d limit
 //
 // # PV403: a forbidden category is stored or sent
 //

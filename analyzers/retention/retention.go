@@ -2,12 +2,15 @@ package retention
 
 import (
 	_ "embed"
+	"fmt"
 	"reflect"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/privacyvet/privacyvet/analyzers/internal/flow"
 	"github.com/privacyvet/privacyvet/analyzers/internal/report"
+	"github.com/privacyvet/privacyvet/analyzers/internal/ttl"
 	"github.com/privacyvet/privacyvet/policy"
 )
 
@@ -16,6 +19,7 @@ var doc string
 
 // Rules are the rule ids this analyzer reports.
 var Rules = []report.Rule{
+	{ID: "PV401", Title: "personal data is written with no expiry, or one longer than the category's retention limit, where an expiry can be set", Level: "error"},
 	{ID: "PV403", Title: "a category the statement says is never collected is stored or sent", Level: "error"},
 }
 
@@ -24,7 +28,7 @@ func New(fl *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "retention",
 		Doc:        report.AnalyzerDoc(doc, "retention"),
-		URL:        report.URL("PV403"),
+		URL:        report.URL("PV401"),
 		Requires:   []*analysis.Analyzer{fl},
 		ResultType: reflect.TypeFor[struct{}](),
 		Run: func(pass *analysis.Pass) (any, error) {
@@ -41,12 +45,46 @@ func New(fl *analysis.Analyzer) *analysis.Analyzer {
 func run(pass *analysis.Pass, res *flow.Result) {
 	pol := res.Policy
 	forbidden := report.NewCollector("PV403")
+	expiry := report.NewCollector("PV401")
 	for _, f := range res.Flows {
+		if why := tooLong(pol, f); why != "" {
+			expiry.Add(f, why)
+		}
 		r := pol.Rule(f.Category)
 		if r == nil || r.Collect != policy.CollectForbidden {
 			continue
 		}
 		forbidden.Add(f, "the statement says it is not collected at all: "+report.Cite(pol, r.ClauseFor("collect")))
 	}
+	expiry.Report(pass, res.Marks)
 	forbidden.Report(pass, res.Marks)
+}
+
+// tooLong explains why a write that can carry an expiry keeps f's
+// category longer than the policy allows, or returns "".
+func tooLong(pol *policy.Policy, f *flow.Flow) string {
+	if f.Expiry == nil {
+		return ""
+	}
+	r := pol.RetentionFor(f.Category)
+	if r == nil || r.Max.Account || r.Max.Duration <= 0 {
+		return "" // kept while the account lives, or never kept (PV403's)
+	}
+	limit := fmt.Sprintf("the policy keeps it at most %s: %s", days(r.Max.Duration), report.Cite(pol, r.Clause))
+	switch x := f.Expiry; x.Kind {
+	case ttl.None:
+		return "it is written with no expiry, but " + limit
+	case ttl.Known:
+		if x.Duration > r.Max.Duration {
+			return fmt.Sprintf("it is kept for %s, longer than the %s the policy allows: %s", x.Duration, days(r.Max.Duration), report.Cite(pol, r.Clause))
+		}
+	}
+	return "" // a session cookie, a deletion, or an expiry the code does not let privacyvet know
+}
+
+func days(d time.Duration) string {
+	if d%(24*time.Hour) == 0 {
+		return fmt.Sprintf("%d days", d/(24*time.Hour))
+	}
+	return d.String()
 }

@@ -17,3 +17,12 @@ func TestForbidden(t *testing.T) {
 	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
 	analysistest.Run(t, dir, s.Rule("retention"), "retention/children")
 }
+
+func TestExpiry(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
+	analysistest.Run(t, dir, s.Rule("retention"), "retention/expiry")
+}

@@ -225,6 +225,9 @@ func f(b []byte) {
 }`, unknown("", "", "URL set by json.Unmarshal")},
 	{"command-line flag", "url", `var endpoint = flag.String("endpoint", "https://api.x.example", "")
 func f() { sink(*endpoint + "/v1") }`, unknown("", "", "URL from a command-line flag")},
+	{"package variable extended in init", "url", `var base = "https://api.x.example"
+func init() { base += "/v2" }
+func f() { sink(base) }`, https("api.x.example", "https://api.x.example")},
 	{"field of a configuration struct", "url", `type Config struct{ BaseURL string }
 func f(c *Config) { sink(c.BaseURL + "/x") }`, unknown("", "", "URL from field Config.BaseURL")},
 	{"result of an unknown call", "url", `func f() { sink(strings.ToLower("HTTPS://X.EXAMPLE")) }`,
@@ -299,6 +302,15 @@ func f() { sink(endpoint("users")) }`, https("api.x.example", "https://api.x.exa
 }`, https("api.x.example", "https://api.x.example/")},
 	{"request from a parameter", "request", `func f(r *http.Request) { sink(r) }`,
 		unknown("", "", "URL from parameter r")},
+	{"request cloned", "request", `func f(ctx context.Context) {
+	req, _ := http.NewRequest("GET", "http://plain.x.example/", nil)
+	sink(req.Clone(ctx))
+}`, dest.Destination{Known: true, Scheme: "http", Host: "plain.x.example", URL: "http://plain.x.example/"}},
+	{"URL.Parse of a relative reference", "url", `func f() {
+	base, _ := url.Parse("https://api.x.example/v1/")
+	u, _ := base.Parse("users?limit=10")
+	sink(u)
+}`, https("api.x.example", "https://api.x.example/v1/")},
 	// Clients and TLS settings.
 	{"default client", "client", `func f() { sink(http.DefaultClient) }`, dest.Destination{}},
 	{"client with TLS verification off", "client", `func f() {
@@ -327,6 +339,14 @@ func f() {
 	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{MinVersion: tls.VersionTLS11}}}
 	c.Post("https://api.x.example/", "", nil)
 }`, dest.Destination{Known: true, Scheme: "https", Host: "api.x.example", URL: "https://api.x.example/", MinTLS: tls11}},
+	{"RoundTrip through an interface", "call", `func f(rt http.RoundTripper) {
+	req, _ := http.NewRequest("GET", "https://api.x.example/", nil)
+	rt.RoundTrip(req)
+}`, https("api.x.example", "https://api.x.example/")},
+	{"tls.Dialer with verification off", "call", `func f(ctx context.Context) {
+	d := &tls.Dialer{Config: &tls.Config{InsecureSkipVerify: true}}
+	d.DialContext(ctx, "tcp", "collector.x.example:9443")
+}`, dest.Destination{Known: true, Scheme: "tls", Host: "collector.x.example", URL: "tls://collector.x.example:9443", Insecure: true}},
 	{"smtp.SendMail", "call", `func f(msg []byte) { smtp.SendMail("SMTP.x.example:587", nil, "a@x.example", nil, msg) }`,
 		dest.Destination{Known: true, Scheme: "smtp", Host: "smtp.x.example", URL: "smtp://SMTP.x.example:587"}},
 	{"smtp.SendMail with the port from configuration", "call", `var port = os.Getenv("SMTP_PORT")

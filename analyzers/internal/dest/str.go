@@ -244,9 +244,7 @@ func (w *walker) str(v ssa.Value) []str {
 	return holes(origin(v))
 }
 
-// phi evaluates, with f, a phi node. A value that the phi's own value
-// is extended into around a loop (s += "&k=" + v) is the phi's other
-// values followed by what the loop appends.
+// phi evaluates, with f, a phi node.
 func (w *walker) phi(v *ssa.Phi, f func(ssa.Value) []str) []str {
 	if !w.enter(v) {
 		return one(str{{hole: true, why: "changed in a loop", loop: v}})
@@ -256,6 +254,13 @@ func (w *walker) phi(v *ssa.Phi, f func(ssa.Value) []str) []str {
 	for _, e := range v.Edges {
 		all = append(all, f(e))
 	}
+	return extend(v, all)
+}
+
+// extend combines the values of a phi or variable v. A value that
+// extends v's own value around a loop (s += "&k=" + x) is v's other
+// values followed by what the loop appends.
+func extend(v ssa.Value, all [][]str) []str {
 	var plain []str
 	extended := false
 	for _, s := range union(all...) {
@@ -268,6 +273,9 @@ func (w *walker) phi(v *ssa.Phi, f func(ssa.Value) []str) []str {
 	if !extended {
 		return plain
 	}
+	if len(plain) == 0 {
+		return holes("changed in a loop")
+	}
 	return union(plain, product(plain, holes("appended in a loop")))
 }
 
@@ -275,8 +283,11 @@ func (w *walker) phi(v *ssa.Phi, f func(ssa.Value) []str) []str {
 func (w *walker) load(p, v ssa.Value, f func(ssa.Value) []str) []str {
 	switch p := p.(type) {
 	case *ssa.Alloc, *ssa.Global:
-		if !tracked(p) || !w.enter(p) {
+		if !tracked(p) {
 			return holes(origin(v))
+		}
+		if !w.enter(p) {
+			return one(str{{hole: true, why: "changed in a loop", loop: p}})
 		}
 		defer w.leave(p)
 		vals, setBy := stored(p)
@@ -291,7 +302,7 @@ func (w *walker) load(p, v ssa.Value, f func(ssa.Value) []str) []str {
 		if len(alts) == 0 {
 			return one(lit("")) // the zero value
 		}
-		return union(alts...)
+		return extend(p, alts)
 	case *ssa.FieldAddr:
 		return w.field(p.X, p.Field, v, f)
 	case *ssa.FreeVar:

@@ -16,6 +16,7 @@ import (
 	"github.com/privacyvet/privacyvet/analyzers/internal/dest"
 	"github.com/privacyvet/privacyvet/analyzers/internal/marks"
 	"github.com/privacyvet/privacyvet/analyzers/internal/models"
+	"github.com/privacyvet/privacyvet/analyzers/internal/ttl"
 	"github.com/privacyvet/privacyvet/policy"
 )
 
@@ -32,6 +33,11 @@ type Flow struct {
 	// known; nil when the sink is not an outbound call the engine can
 	// resolve (a //privacy:sink thirdparty function, an SDK call).
 	Dest *dest.Destination
+	// Expiry is how long a store or cookie write keeps the data, for
+	// writes that can carry an expiry (a cache set, a cookie, a
+	// //privacy:sink store function with a time.Duration parameter);
+	// nil for writes that cannot.
+	Expiry *ttl.Expiry
 	// Pos is where the flow is reported: the sink when it is in this
 	// package, else the call in this package that hands the data on.
 	Pos token.Pos

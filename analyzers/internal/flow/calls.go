@@ -126,14 +126,17 @@ func (e *engine) describe(fn *ssa.Function, obj *types.Func) *callInfo {
 	}
 	if fn != nil && e.inPackage(fn) {
 		ci.sum, ci.known = e.sums[origin(fn)], true
+		ci.sink = withDurationParam(ci.sink, obj)
 		return ci
 	}
 	if obj.Pkg() == nil || obj.Pkg() == e.pass.Pkg {
+		ci.sink = withDurationParam(ci.sink, obj)
 		return ci
 	}
 	var fact FuncFact
 	if e.pass.ImportObjectFact(obj, &fact) {
 		e.applyMarks(ci, fact.Source, fact.Sanitizer, fact.SanitizeCats, fact.Sink, fact.Recipient)
+		ci.sink = withDurationParam(ci.sink, obj)
 		ci.sum, ci.known = &fact, true
 	} else if e.pass.ImportPackageFact(obj.Pkg(), new(PackageFact)) {
 		ci.known = true // analysed, and nothing to say: clean
@@ -150,6 +153,28 @@ func (e *engine) applyMarks(ci *callInfo, source []string, san bool, sanCats []s
 		ci.sink = &models.Sink{Kind: models.SinkKind(sink), Writer: -1}
 		ci.recipient = recipient
 	}
+}
+
+// withDurationParam gives a //privacy:sink store or cookie function that
+// declares a time.Duration parameter that parameter as its expiry.
+func withDurationParam(s *models.Sink, obj *types.Func) *models.Sink {
+	if s == nil || s.Expiry > 0 || (s.Kind != models.Store && s.Kind != models.Cookie) {
+		return s
+	}
+	sig := obj.Signature()
+	off := 0
+	if sig.Recv() != nil {
+		off = 1
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if n, ok := types.Unalias(sig.Params().At(i).Type()).(*types.Named); ok && n.Obj().Pkg() != nil &&
+			n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration" {
+			c := *s
+			c.Expiry, c.ExpiryForm = i+off+1, "duration"
+			return &c
+		}
+	}
+	return s
 }
 
 func (e *engine) inPackage(fn *ssa.Function) bool {
@@ -495,6 +520,13 @@ func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos, instr s
 	if s.Kind == models.ThirdParty && len(s.Dest) > 0 {
 		h.destName, h.destArgs = ci.name, args
 	}
+	if s.Expiry > 0 {
+		if s.Expiry-1 < len(args) {
+			h.ttlArg, h.ttlForm = args[s.Expiry-1], s.ExpiryForm
+		} else {
+			h.ttlForm = s.ExpiryForm // a write that could expire but says nothing
+		}
+	}
 	st.hits = append(st.hits, h)
 }
 
@@ -597,7 +629,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			}
 			st.hits = append(st.hits, hit{
 				pos: pos, instr: instr, guarded: s.Guarded, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
-				labels: withHop(t, pos, ci.display), rest: s.Path, dest: s.Dest,
+				labels: withHop(t, pos, ci.display), rest: s.Path, dest: s.Dest, expiry: s.Expiry,
 			})
 		}
 	}
@@ -766,7 +798,7 @@ func (st *state) makeClosure(mc *ssa.MakeClosure) {
 			purpose = st.purpose
 		}
 		st.hits = append(st.hits, hit{
-			pos: pos, instr: mc, guarded: s.Guarded, dest: s.Dest, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
+			pos: pos, instr: mc, guarded: s.Guarded, dest: s.Dest, expiry: s.Expiry, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
 			labels: withHop(whole(bt), pos, "func literal"), rest: s.Path,
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/privacyvet/privacyvet/analyzers/internal/dest"
+	"github.com/privacyvet/privacyvet/analyzers/internal/ttl"
 )
 
 // Step is one hop of a flow's path. Pos is valid for steps in the
@@ -113,6 +114,7 @@ type ParamSink struct {
 	Purpose   string            // the purpose the send serves, when the callee or a function it calls declares one
 	Guarded   bool              // a consent check for Purpose guards the send inside the callee
 	Dest      *dest.Destination // where the send goes, as resolved inside the callee
+	Expiry    *ttl.Expiry       // for writes that can carry an expiry: the one set inside the callee
 	Path      []Step            // from the parameter to the sink, inside the callee and beyond
 }
 

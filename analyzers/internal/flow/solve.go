@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/privacyvet/privacyvet/analyzers/internal/dest"
+	"github.com/privacyvet/privacyvet/analyzers/internal/ttl"
 )
 
 // maxAnalysesPerFunc bounds how often one function is re-analysed while
@@ -178,6 +179,10 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 				h.dest = &d
 			}
 		}
+		if h.ttlForm != "" && h.expiry == nil {
+			x := expiryOf(h.ttlArg, h.ttlForm)
+			h.expiry = &x
+		}
 	}
 	for _, h := range st.hits {
 		for _, l := range h.labels {
@@ -198,7 +203,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					continue
 				}
 				guarded := h.guarded || h.instr != nil && h.purpose != "" && g.Guarded(h.instr, h.purpose)
-				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Guarded: guarded, Dest: h.dest, Path: path})
+				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Guarded: guarded, Dest: h.dest, Expiry: h.expiry, Path: path})
 				continue
 			}
 			pos, remote := h.pos, false
@@ -212,7 +217,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 			}
 			flows = append(flows, &Flow{
 				Category: l.cat, Origin: l.origin, Kind: kindOf(h.kind), Sink: h.sink, Recipient: h.recipient,
-				Purpose: h.purpose, Dest: h.dest, Pos: pos, Path: path, Remote: remote,
+				Purpose: h.purpose, Dest: h.dest, Expiry: h.expiry, Pos: pos, Path: path, Remote: remote,
 			})
 		}
 	}
@@ -335,4 +340,29 @@ func (e *engine) entryPoints(order []*ssa.Function, callers map[*ssa.Function][]
 		}
 	}
 	sort.SliceStable(e.consent, func(i, j int) bool { return e.consent[i].Pos < e.consent[j].Pos })
+}
+
+// expiryOf reads the expiry a write sets, by the form its model names.
+func expiryOf(v ssa.Value, form string) ttl.Expiry {
+	if v == nil {
+		return ttl.Expiry{Kind: ttl.None}
+	}
+	switch form {
+	case "cookie":
+		return ttl.OfCookie(v)
+	case "redis":
+		x := ttl.OfDuration(v, false)
+		if x.Kind == ttl.Known && x.Duration == 0 {
+			return ttl.Expiry{Kind: ttl.None} // go-redis: 0 means no expiration
+		}
+		if x.Kind == ttl.Known && x.Duration < 0 {
+			return ttl.Expiry{Kind: ttl.Unknown, Why: "KeepTTL keeps whatever expiry the key had"}
+		}
+		return x
+	}
+	x := ttl.OfDuration(v, false)
+	if x.Kind == ttl.Known && x.Duration <= 0 {
+		return ttl.Expiry{Kind: ttl.None}
+	}
+	return x
 }

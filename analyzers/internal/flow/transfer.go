@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/privacyvet/privacyvet/analyzers/internal/dest"
+	"github.com/privacyvet/privacyvet/analyzers/internal/ttl"
 )
 
 // paramHop prefixes the hop of a parameter: paths name it in Related
@@ -52,8 +53,12 @@ type hit struct {
 	destName string
 	destArgs []ssa.Value
 	// for sends reached through a callee: the destination it resolved
-	dest   *dest.Destination
-	labels taint
+	dest *dest.Destination
+	// for writes that can carry an expiry: the value setting it
+	ttlArg  ssa.Value
+	ttlForm string
+	expiry  *ttl.Expiry
+	labels  taint
 	// rest is the path beyond this function's call, for sinks reached
 	// through callees; its last step is the sink.
 	rest []Step

@@ -37,6 +37,12 @@ type Sink struct {
 	Writer int
 	// Dest says where an outbound sink's destination can be read.
 	Dest []URLArg
+	// Expiry, when > 0, is 1 + the index of the argument that sets how
+	// long a store or cookie keeps the data; ExpiryForm says how to read
+	// it: "redis" (a time.Duration, 0 = kept forever), "duration", or
+	// "cookie" (an *http.Cookie's MaxAge and Expires).
+	Expiry     int
+	ExpiryForm string
 }
 
 // Model is what the engine knows of one function.

@@ -69,7 +69,14 @@ func storage(t map[string]*Model) {
 		"*github.com/redis/go-redis/v9.Client", "github.com/redis/go-redis/v9.StatefulCmdable", "github.com/redis/go-redis/v9.Pipeliner"} {
 		store(Store, 1, each("("+recv+").%", redis...)...)
 	}
+	// Writes that set their own expiry.
+	for _, recv := range []string{"github.com/redis/go-redis/v9.cmdable", "github.com/redis/go-redis/v9.Cmdable",
+		"*github.com/redis/go-redis/v9.Client", "github.com/redis/go-redis/v9.StatefulCmdable", "github.com/redis/go-redis/v9.Pipeliner"} {
+		for _, m := range []string{"Set", "SetEx", "SetNX", "SetXX"} {
+			t["("+recv+")."+m] = &Model{Sink: &Sink{Kind: Store, From: 1, Writer: -1, Expiry: 5, ExpiryForm: "redis"}, WriteInto: -1}
+		}
+	}
 	store(Store, 0, "os.WriteFile")
 	store(Store, 1, "(*os.File).Write", "(*os.File).WriteString", "(*os.File).WriteAt")
-	store(Cookie, 1, "net/http.SetCookie")
+	t["net/http.SetCookie"] = &Model{Sink: &Sink{Kind: Cookie, From: 1, Writer: -1, Expiry: 2, ExpiryForm: "cookie"}, WriteInto: -1}
 }

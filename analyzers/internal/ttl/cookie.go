@@ -15,8 +15,8 @@ const y2k = 946684800
 
 // time evaluates a time.Time expiry relative to now.
 func (w *walker) time(v ssa.Value) Expiry {
-	if !w.enter(v) {
-		return Expiry{Kind: Unknown, Why: "changed in a loop"}
+	if stop := w.enter(v); stop != "" {
+		return unknownExpiry(stop)
 	}
 	defer w.leave(v)
 	switch v := v.(type) {
@@ -43,8 +43,11 @@ func (w *walker) time(v ssa.Value) Expiry {
 			d := time.Duration(0)
 			for i, unit := range []time.Duration{365 * 24 * time.Hour, 30 * 24 * time.Hour, 24 * time.Hour} {
 				n := w.num(a[i+1])
-				if n.why != "" || len(n.vals) != 1 {
-					return n.duration(false)
+				switch {
+				case n.why != "":
+					return unknownExpiry(n.why)
+				case len(n.vals) != 1:
+					return unknownExpiry("one of several dates")
 				}
 				k, _ := constant.Int64Val(constant.ToInt(n.vals[0]))
 				d += time.Duration(k) * unit
@@ -125,7 +128,7 @@ func (w *walker) fixed(name string, a []ssa.Value) Expiry {
 
 // isNow reports whether v is the current time.
 func (w *walker) isNow(v ssa.Value) bool {
-	if !w.enter(v) {
+	if w.enter(v) != "" {
 		return false
 	}
 	defer w.leave(v)
@@ -190,8 +193,8 @@ func mergeExpiry(es []Expiry) Expiry {
 
 // cookie evaluates the expiry of a cookie.
 func (w *walker) cookie(v ssa.Value) Expiry {
-	if !w.enter(v) {
-		return Expiry{Kind: Unknown, Why: "changed in a loop"}
+	if stop := w.enter(v); stop != "" {
+		return unknownExpiry(stop)
 	}
 	defer w.leave(v)
 	switch v := v.(type) {

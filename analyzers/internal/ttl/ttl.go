@@ -93,13 +93,18 @@ func newWalker() *walker {
 	return &walker{onStack: make(map[ssa.Value]bool), inCall: make(map[*ssa.Function]bool)}
 }
 
-func (w *walker) enter(v ssa.Value) bool {
-	if w.onStack[v] || w.depth > maxDepth {
-		return false
+// enter marks v as being evaluated; it says why not on a cycle or when
+// the evaluation is too deep.
+func (w *walker) enter(v ssa.Value) (stop string) {
+	switch {
+	case w.depth > maxDepth:
+		return "built too deep to follow"
+	case w.onStack[v]:
+		return "changed in a loop"
 	}
 	w.onStack[v] = true
 	w.depth++
-	return true
+	return ""
 }
 
 func (w *walker) leave(v ssa.Value) { delete(w.onStack, v); w.depth-- }
@@ -175,8 +180,8 @@ func apply(a, b values, f func(x, y constant.Value) (constant.Value, string)) va
 }
 
 func (w *walker) num(v ssa.Value) values {
-	if !w.enter(v) {
-		return unknown("changed in a loop")
+	if stop := w.enter(v); stop != "" {
+		return unknown(stop)
 	}
 	defer w.leave(v)
 	switch v := v.(type) {
@@ -199,10 +204,7 @@ func (w *walker) num(v ssa.Value) values {
 			return unknown("computed at run time")
 		}
 		return apply(w.num(v.X), w.num(v.Y), func(x, y constant.Value) (constant.Value, string) {
-			if (op == token.QUO || op == token.QUO_ASSIGN || op == token.REM) && constant.Sign(y) == 0 {
-				return nil, "division by zero"
-			}
-			return constant.BinaryOp(x, op, y), ""
+			return binop(x, op, y)
 		})
 	case *ssa.UnOp:
 		switch v.Op {
@@ -286,7 +288,7 @@ func (w *walker) numCall(v *ssa.Call) (values, bool) {
 		return div(float64(time.Hour))
 	case "(time.Duration).Milliseconds":
 		return apply(w.num(a[0]), known(constant.MakeInt64(int64(time.Millisecond))), func(x, y constant.Value) (constant.Value, string) {
-			return constant.BinaryOp(x, token.QUO_ASSIGN, y), ""
+			return binop(x, token.QUO_ASSIGN, y)
 		}), true
 	case "(time.Duration).Round", "(time.Duration).Truncate", "(time.Duration).Abs":
 		return w.num(a[0]), true
@@ -314,12 +316,28 @@ func fromExpiry(e Expiry) values {
 	return unknown("not a time relative to now")
 }
 
+// binop applies op to two constants; token.QUO_ASSIGN is integer
+// division.
+func binop(x constant.Value, op token.Token, y constant.Value) (constant.Value, string) {
+	if op == token.QUO_ASSIGN || op == token.REM {
+		x, y = constant.ToInt(x), constant.ToInt(y)
+		if x.Kind() != constant.Int || y.Kind() != constant.Int {
+			return nil, "computed at run time"
+		}
+	}
+	if (op == token.QUO || op == token.QUO_ASSIGN || op == token.REM) && constant.Sign(y) == 0 {
+		return nil, "division by zero"
+	}
+	return constant.BinaryOp(x, op, y), ""
+}
+
 // convert converts a constant to the numeric type t, truncating floats
 // converted to integers as Go does.
 func convert(c constant.Value, t types.Type) constant.Value {
 	if isInteger(t) && c.Kind() == constant.Float {
-		f, _ := constant.Float64Val(c)
-		return constant.MakeFloat64(math.Trunc(f))
+		if f, _ := constant.Float64Val(c); math.Abs(f) < math.MaxInt64 {
+			return constant.MakeInt64(int64(f))
+		}
 	}
 	return c
 }

@@ -114,6 +114,17 @@ func f() { sink(sessionTTL) }`, known(30 * day)},
 	d := time.Hour
 	sink(d*2 + 30*time.Minute)
 }`, known(150 * time.Minute)},
+	{"integer division", "duration", `func f() {
+	d := 10 * time.Second
+	sink(d / 3)
+}`, known(3333333333)},
+	{"doubled in a loop", "duration", `func f(n int) {
+	d := time.Second
+	for i := 0; i < n; i++ {
+		d *= 2
+	}
+	sink(d)
+}`, unknown("changed in a loop")},
 	{"integer count times a unit", "duration", `func f() {
 	days := 90
 	sink(time.Duration(days) * 24 * time.Hour)
@@ -163,6 +174,7 @@ func f() {
 	sink(now.Add(ttl))
 }`, known(12 * time.Hour)},
 	{"AddDate", "time", `func f() { sink(time.Now().AddDate(1, 1, 1)) }`, known(365*day + 30*day + day)},
+	{"AddDate from a parameter", "time", `func f(days int) { sink(time.Now().AddDate(0, 0, days)) }`, unknown("from parameter days")},
 	{"zero time", "time", `func f() { sink(time.Time{}) }`, none},
 	{"in the past", "time", `func f() { sink(time.Now().Add(-time.Hour)) }`, del},
 	{"Unix epoch", "time", `func f() { sink(time.Unix(0, 0)) }`, del},
