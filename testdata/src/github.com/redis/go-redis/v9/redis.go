@@ -30,4 +30,6 @@ func (c *Client) SetNX(ctx context.Context, key string, value interface{}, expir
 	return &BoolCmd{}
 }
 
-func (c *Client) HSet(ctx context.Context, key string, values ...interface{}) *IntCmd { return &IntCmd{} }
+func (c *Client) HSet(ctx context.Context, key string, values ...interface{}) *IntCmd {
+	return &IntCmd{}
+}
