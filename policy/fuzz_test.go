@@ -75,7 +75,7 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 		}
-		p.CheckQuotes(string(data))
+		_ = p.CheckQuotes(string(data))
 	})
 }
 

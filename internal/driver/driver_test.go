@@ -18,6 +18,17 @@ func run(t *testing.T, dir string, args ...string) (code int, stdout, stderr str
 	return code, o.String(), e.String()
 }
 
+// write creates a file for a test, failing it when it cannot.
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestRules(t *testing.T) {
 	code, out, _ := run(t, "", "rules")
 	if code != 0 || !strings.Contains(out, "PV101") || !strings.Contains(out, "PV906") {
@@ -32,9 +43,9 @@ func TestPolicyCheck(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "privacy.yaml")
-	os.WriteFile(bad, []byte("version: 1\nclauses:\n  c: {section: \"1\", quote: \"We never sell data.\"}\n"), 0o644)
+	write(t, bad, "version: 1\nclauses:\n  c: {section: \"1\", quote: \"We never sell data.\"}\n")
 	stmt := filepath.Join(dir, "statement.md")
-	os.WriteFile(stmt, []byte("We will not sell your data.\n"), 0o644)
+	write(t, stmt, "We will not sell your data.\n")
 	code, _, errOut = run(t, "", "policy", "check", "-statement", stmt, bad)
 	if code != exitError || !strings.Contains(errOut, "privacy.yaml:3:") {
 		t.Errorf("a quote missing from the statement: want exit 1 and an error at privacy.yaml:3, got %d:\n%s", code, errOut)
@@ -59,9 +70,9 @@ func TestFix(t *testing.T) {
 		t.Skip("loads packages")
 	}
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/fix\n\ngo 1.26\n"), 0o644)
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/fix\n\ngo 1.26\n")
 	src := "package fix\n\ntype Customer struct {\n\tID    int64\n\tEmail string `json:\"email\"`\n\tPhone string\n}\n"
-	os.WriteFile(filepath.Join(dir, "fix.go"), []byte(src), 0o644)
+	write(t, filepath.Join(dir, "fix.go"), src)
 	code, _, errOut := run(t, dir, "-policy=builtin:kaseya-2016", "-fix", "./...")
 	if code != exitOK {
 		t.Fatalf("-fix: exit %d\n%s", code, errOut)
@@ -84,11 +95,9 @@ func TestTypeErrors(t *testing.T) {
 		t.Skip("loads packages")
 	}
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/te\n\ngo 1.26\n"), 0o644)
-	os.MkdirAll(filepath.Join(dir, "bad"), 0o755)
-	os.MkdirAll(filepath.Join(dir, "good"), 0o755)
-	os.WriteFile(filepath.Join(dir, "bad", "bad.go"), []byte("package bad\n\nfunc f() int { return \"x\" }\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "good", "good.go"), []byte("package good\n\nimport \"log\"\n\ntype U struct {\n\tEmail string `privacy:\"user.contact.email\"`\n}\n\nfunc f(u *U) { log.Print(u.Email) }\n"), 0o644)
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/te\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "bad", "bad.go"), "package bad\n\nfunc f() int { return \"x\" }\n")
+	write(t, filepath.Join(dir, "good", "good.go"), "package good\n\nimport \"log\"\n\ntype U struct {\n\tEmail string `privacy:\"user.contact.email\"`\n}\n\nfunc f(u *U) { log.Print(u.Email) }\n")
 	code, _, errOut := run(t, dir, "-policy=builtin:kaseya-2016", "./...")
 	if code != exitError {
 		t.Errorf("exit %d, want %d", code, exitError)

@@ -80,8 +80,13 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		defer func() {
 			f, err := os.Create(*memprofile)
 			if err == nil {
-				_ = pprof.WriteHeapProfile(f)
-				f.Close()
+				err = pprof.WriteHeapProfile(f)
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "privacyvet: -memprofile: %v\n", err)
 			}
 		}()
 	}

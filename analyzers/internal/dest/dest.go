@@ -193,11 +193,10 @@ func (w *walker) dial(name string, args []ssa.Value) Destination {
 
 // conn resolves the peer of a connection.
 func (w *walker) conn(v ssa.Value) Destination {
-	if w.depth > maxDepth {
-		return Destination{Why: "connection built too deep to follow"}
+	if stop := w.descend(); stop != "" {
+		return Destination{Why: "connection " + stop}
 	}
-	w.depth++
-	defer func() { w.depth-- }()
+	defer w.ascend()
 	switch v := v.(type) {
 	case *ssa.MakeInterface:
 		return w.conn(v.X)
@@ -224,7 +223,7 @@ func (w *walker) conn(v ssa.Value) Destination {
 			d.Scheme, d.Insecure, d.MinTLS = "tls", t.insecure, t.min
 			return d
 		}
-		if ds, ok := returns(w, &v.Call, 0, func(r ssa.Value) []Destination { return []Destination{w.conn(r)} }); ok {
+		if ds, ok := returns(w, v, 0, func(r ssa.Value) []Destination { return []Destination{w.conn(r)} }); ok {
 			return merge(ds)
 		}
 	case *ssa.Phi:

@@ -82,12 +82,13 @@ func (s str) equal(t str) bool {
 }
 
 // Bounds: a value has at most maxAlts alternatives (more are one
-// unknown value), nesting is followed maxDepth deep, and function bodies
-// maxCalls deep.
+// unknown value), nesting is followed maxDepth deep, function bodies
+// maxCalls deep, and one question looks at maxSteps values at most.
 const (
 	maxAlts  = 8
 	maxDepth = 48
 	maxCalls = 3
+	maxSteps = 4000
 )
 
 // product is every a followed by every b.
@@ -130,6 +131,7 @@ func union(alts ...[]str) []str {
 // variables and recursive functions.
 type walker struct {
 	depth   int
+	steps   int
 	calls   int
 	onStack map[ssa.Value]bool
 	inCall  map[*ssa.Function]bool
@@ -154,11 +156,28 @@ func (w *walker) enter(v ssa.Value) bool {
 
 func (w *walker) leave(v ssa.Value) { delete(w.onStack, v) }
 
-// returns evaluates, with f, result i of the static callee of c when its
-// body is at hand. ok is false when it is not.
-func returns[T any](w *walker, c *ssa.CallCommon, i int, f func(ssa.Value) []T) (out []T, ok bool) {
-	fn := c.StaticCallee()
-	if fn == nil || len(fn.Blocks) == 0 || w.inCall[fn] || w.calls >= maxCalls {
+// descend counts one more level of nesting and one more step; it says
+// why not when a bound is reached. ascend undoes the nesting.
+func (w *walker) descend() (stop string) {
+	switch {
+	case w.depth > maxDepth:
+		return "built too deep to follow"
+	case w.steps > maxSteps:
+		return "too complex to follow"
+	}
+	w.depth++
+	w.steps++
+	return ""
+}
+
+func (w *walker) ascend() { w.depth-- }
+
+// returns evaluates, with f, result i of the static callee of call when
+// it is a function of the caller's package. ok is false when it is not.
+func returns[T any](w *walker, call *ssa.Call, i int, f func(ssa.Value) []T) (out []T, ok bool) {
+	fn := call.Call.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 || fn.Pkg == nil || call.Parent() == nil || fn.Pkg != call.Parent().Pkg ||
+		w.inCall[fn] || w.calls >= maxCalls {
 		return nil, false
 	}
 	w.inCall[fn] = true
@@ -175,11 +194,10 @@ func returns[T any](w *walker, c *ssa.CallCommon, i int, f func(ssa.Value) []T) 
 // str evaluates a string value (or an integer, a *url.URL, or an
 // interface holding one, as printed by fmt).
 func (w *walker) str(v ssa.Value) []str {
-	if w.depth > maxDepth {
-		return holes("built too deep to follow")
+	if stop := w.descend(); stop != "" {
+		return holes(stop)
 	}
-	w.depth++
-	defer func() { w.depth-- }()
+	defer w.ascend()
 	if isURL(v.Type()) {
 		return w.url(v)
 	}
@@ -359,7 +377,7 @@ func (w *walker) call(v *ssa.Call) ([]str, bool) {
 		}
 		return numHole(origin(a[0])), true
 	}
-	return returns(w, &v.Call, 0, w.str)
+	return returns(w, v, 0, w.str)
 }
 
 // extract evaluates a string result of a call with several results.
@@ -371,7 +389,7 @@ func (w *walker) extract(v *ssa.Extract) ([]str, bool) {
 	if v.Index == 0 && calleeName(&call.Call) == "net/url.JoinPath" {
 		return joinPath(w.str(call.Call.Args[0])), true
 	}
-	return returns(w, &call.Call, v.Index, w.str)
+	return returns(w, call, v.Index, w.str)
 }
 
 // joinPath is a URL with path elements appended at run time.

@@ -10,11 +10,10 @@ import (
 
 // url evaluates a *url.URL or url.URL value as the string it prints.
 func (w *walker) url(v ssa.Value) []str {
-	if w.depth > maxDepth {
-		return holes("built too deep to follow")
+	if stop := w.descend(); stop != "" {
+		return holes(stop)
 	}
-	w.depth++
-	defer func() { w.depth-- }()
+	defer w.ascend()
 	switch v := v.(type) {
 	case *ssa.Extract:
 		call, ok := v.Tuple.(*ssa.Call)
@@ -28,7 +27,7 @@ func (w *walker) url(v ssa.Value) []str {
 		case "(*net/url.URL).Parse":
 			return w.override(v, w.resolve(w.url(a[0]), w.str(a[1])))
 		}
-		if s, ok := returns(w, &call.Call, v.Index, w.url); ok {
+		if s, ok := returns(w, call, v.Index, w.url); ok {
 			return s
 		}
 	case *ssa.Call:
@@ -39,7 +38,7 @@ func (w *walker) url(v ssa.Value) []str {
 		case "(*net/url.URL).ResolveReference":
 			return w.override(v, w.resolve(w.url(a[0]), w.url(a[1])))
 		}
-		if s, ok := returns(w, &v.Call, 0, w.url); ok {
+		if s, ok := returns(w, v, 0, w.url); ok {
 			return s
 		}
 	case *ssa.Alloc:
@@ -176,11 +175,10 @@ func (w *walker) resolve(base, ref []str) []str {
 
 // request evaluates the URL of an *http.Request.
 func (w *walker) request(v ssa.Value) []str {
-	if w.depth > maxDepth {
-		return holes("built too deep to follow")
+	if stop := w.descend(); stop != "" {
+		return holes(stop)
 	}
-	w.depth++
-	defer func() { w.depth-- }()
+	defer w.ascend()
 	var base []str
 	switch v := v.(type) {
 	case *ssa.Extract:
@@ -195,14 +193,14 @@ func (w *walker) request(v ssa.Value) []str {
 		case "net/http.NewRequestWithContext":
 			base = w.str(a[2])
 		default:
-			base, _ = returns(w, &call.Call, v.Index, w.request)
+			base, _ = returns(w, call, v.Index, w.request)
 		}
 	case *ssa.Call:
 		switch calleeName(&v.Call) {
 		case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
 			base = w.request(v.Call.Args[0])
 		default:
-			base, _ = returns(w, &v.Call, 0, w.request)
+			base, _ = returns(w, v, 0, w.request)
 		}
 	case *ssa.Alloc:
 		if vals, _, ok := fieldStored(v, "URL", 0); ok {
@@ -276,11 +274,14 @@ func (t tlsInfo) join(u tlsInfo) tlsInfo {
 // object v refers to: v itself, and through interfaces, phis, copies
 // into variables, and the results of functions whose body is at hand.
 func (w *walker) sites(v ssa.Value, out []ssa.Value) []ssa.Value {
-	if w.depth > maxDepth || !w.enter(v) {
+	if w.descend() != "" {
 		return out
 	}
-	w.depth++
-	defer func() { w.depth--; w.leave(v) }()
+	defer w.ascend()
+	if !w.enter(v) {
+		return out
+	}
+	defer w.leave(v)
 	out = append(out, v)
 	switch v := v.(type) {
 	case *ssa.MakeInterface:
@@ -309,7 +310,7 @@ func (w *walker) sites(v ssa.Value, out []ssa.Value) []ssa.Value {
 		case "(*net/http.Transport).Clone", "(*crypto/tls.Config).Clone":
 			out = w.sites(v.Call.Args[0], out)
 		default:
-			more, _ := returns(w, &v.Call, 0, func(r ssa.Value) []ssa.Value { return w.sites(r, nil) })
+			more, _ := returns(w, v, 0, func(r ssa.Value) []ssa.Value { return w.sites(r, nil) })
 			out = append(out, more...)
 		}
 	}

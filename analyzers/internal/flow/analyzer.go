@@ -2,11 +2,11 @@ package flow
 
 import (
 	"fmt"
+	"go/build"
 	"go/token"
 	"go/types"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"sort"
 	"strings"
 
@@ -136,7 +136,7 @@ func stdPackage(pass *analysis.Pass) bool {
 	}
 	// Some files of a cgo package are generated into the build cache, so
 	// one file under GOROOT decides.
-	root := filepath.ToSlash(filepath.Join(runtime.GOROOT(), "src")) + "/"
+	root := filepath.ToSlash(filepath.Join(build.Default.GOROOT, "src")) + "/"
 	for _, f := range pass.Files {
 		if strings.HasPrefix(filepath.ToSlash(pass.Fset.File(f.Pos()).Name()), root) {
 			return true

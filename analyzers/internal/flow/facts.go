@@ -103,7 +103,7 @@ func (f *FuncFact) empty() bool {
 		len(f.Erase) == 0 && len(f.Sinks) == 0 && len(f.Flows) == 0 && len(f.Results) == 0 && len(f.Requires) == 0
 }
 
-// ParamSink: data in parameter Param (at field path Src) reaches a sink.
+// ParamSink says that data in parameter Param (at field path Src) reaches a sink.
 type ParamSink struct {
 	Param     int
 	Src       string
@@ -118,7 +118,7 @@ type ParamSink struct {
 	Path      []Step            // from the parameter to the sink, inside the callee and beyond
 }
 
-// ParamFlow: data in parameter Param (at Src) reaches result Result.
+// ParamFlow says that data in parameter Param (at Src) reaches result Result.
 type ParamFlow struct {
 	Param  int
 	Src    string
@@ -128,7 +128,7 @@ type ParamFlow struct {
 	Path   []Step
 }
 
-// ResultSource: result Result carries Category, attached at Origin.
+// ResultSource says that result Result carries Category, attached at Origin.
 type ResultSource struct {
 	Result   int
 	Category string

@@ -39,14 +39,6 @@ type hop struct {
 	prev *hop
 }
 
-func (h *hop) len() int {
-	n := 0
-	for ; h != nil; h = h.prev {
-		n++
-	}
-	return n
-}
-
 // maxHops bounds a recorded path; older hops beyond it are dropped from
 // the middle so the source and the latest hops survive.
 const maxHops = 12

@@ -161,9 +161,9 @@ func FieldConstructor(resultType string) bool { return fieldResultTypes[resultTy
 
 func build() map[string]*Model {
 	t := make(map[string]*Model)
-	sink := func(kind SinkKind, from int, names ...string) {
+	logSink := func(from int, names ...string) {
 		for _, n := range names {
-			t[n] = &Model{Sink: &Sink{Kind: kind, From: from, Writer: -1}, WriteInto: -1}
+			t[n] = &Model{Sink: &Sink{Kind: Log, From: from, Writer: -1}, WriteInto: -1}
 		}
 	}
 	each := func(format string, names ...string) []string {
@@ -176,60 +176,60 @@ func build() map[string]*Model {
 	printfs := []string{"Print", "Printf", "Println", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}
 
 	// log
-	sink(Log, 0, each("log.%", printfs...)...)
-	sink(Log, 1, each("(*log.Logger).%", printfs...)...)
-	sink(Log, 2, "(*log.Logger).Output", "log.Output")
+	logSink(0, each("log.%", printfs...)...)
+	logSink(1, each("(*log.Logger).%", printfs...)...)
+	logSink(2, "(*log.Logger).Output", "log.Output")
 
 	// log/slog: the message and every key/value or Attr argument.
-	sink(Log, 0, each("log/slog.%", "Debug", "Info", "Warn", "Error")...)
-	sink(Log, 1, each("log/slog.%", "DebugContext", "InfoContext", "WarnContext", "ErrorContext")...)
-	sink(Log, 2, "log/slog.Log", "log/slog.LogAttrs")
-	sink(Log, 0, each("(*log/slog.Logger).%", "Debug", "Info", "Warn", "Error", "DebugContext", "InfoContext", "WarnContext", "ErrorContext", "Log", "LogAttrs")...)
+	logSink(0, each("log/slog.%", "Debug", "Info", "Warn", "Error")...)
+	logSink(1, each("log/slog.%", "DebugContext", "InfoContext", "WarnContext", "ErrorContext")...)
+	logSink(2, "log/slog.Log", "log/slog.LogAttrs")
+	logSink(0, each("(*log/slog.Logger).%", "Debug", "Info", "Warn", "Error", "DebugContext", "InfoContext", "WarnContext", "ErrorContext", "Log", "LogAttrs")...)
 
 	// fmt: printing to standard output is logging in a server.
-	sink(Log, 0, "fmt.Print", "fmt.Printf", "fmt.Println")
+	logSink(0, "fmt.Print", "fmt.Printf", "fmt.Println")
 	for _, n := range []string{"fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln"} {
 		t[n] = &Model{Sink: &Sink{Kind: Log, From: 1, Writer: 0}, WriteInto: 0}
 	}
 
 	// go.uber.org/zap
 	levels := []string{"Debug", "Info", "Warn", "Error", "DPanic", "Panic", "Fatal"}
-	sink(Log, 0, each("(*go.uber.org/zap.Logger).%", append(levels, "Log")...)...)
+	logSink(0, each("(*go.uber.org/zap.Logger).%", append(levels, "Log")...)...)
 	var sugared []string
 	for _, l := range levels {
 		sugared = append(sugared, l, l+"f", l+"w", l+"ln")
 	}
-	sink(Log, 0, each("(*go.uber.org/zap.SugaredLogger).%", sugared...)...)
+	logSink(0, each("(*go.uber.org/zap.SugaredLogger).%", sugared...)...)
 
 	// github.com/sirupsen/logrus
 	var logrusLevels []string
 	for _, l := range []string{"Trace", "Debug", "Info", "Print", "Warn", "Warning", "Error", "Fatal", "Panic"} {
 		logrusLevels = append(logrusLevels, l, l+"f", l+"ln", l+"Fn")
 	}
-	sink(Log, 0, each("github.com/sirupsen/logrus.%", logrusLevels...)...)
-	sink(Log, 0, each("(*github.com/sirupsen/logrus.Logger).%", append(logrusLevels, "Log", "Logf", "Logln")...)...)
-	sink(Log, 0, each("(*github.com/sirupsen/logrus.Entry).%", append(logrusLevels, "Log", "Logf", "Logln")...)...)
+	logSink(0, each("github.com/sirupsen/logrus.%", logrusLevels...)...)
+	logSink(0, each("(*github.com/sirupsen/logrus.Logger).%", append(logrusLevels, "Log", "Logf", "Logln")...)...)
+	logSink(0, each("(*github.com/sirupsen/logrus.Entry).%", append(logrusLevels, "Log", "Logf", "Logln")...)...)
 	for _, n := range []string{"WithField", "WithFields", "WithError", "WithContext", "WithTime"} {
 		t["github.com/sirupsen/logrus."+n] = &Model{Propagate: true, WriteInto: -1}
 	}
 
 	// github.com/rs/zerolog: the event carries its fields; Msg sends it.
-	sink(Log, 0, each("(*github.com/rs/zerolog.Event).%", "Msg", "Msgf", "Send", "MsgFunc")...)
-	sink(Log, 0, each("github.com/rs/zerolog/log.%", "Print", "Printf")...)
-	sink(Log, 0, each("(github.com/rs/zerolog.Logger).%", "Print", "Printf", "Println")...)
-	sink(Log, 0, each("(*github.com/rs/zerolog.Logger).%", "Print", "Printf", "Println")...)
+	logSink(0, each("(*github.com/rs/zerolog.Event).%", "Msg", "Msgf", "Send", "MsgFunc")...)
+	logSink(0, each("github.com/rs/zerolog/log.%", "Print", "Printf")...)
+	logSink(0, each("(github.com/rs/zerolog.Logger).%", "Print", "Printf", "Println")...)
+	logSink(0, each("(*github.com/rs/zerolog.Logger).%", "Print", "Printf", "Println")...)
 
 	// k8s.io/klog/v2 and github.com/golang/glog share their API.
 	klogFns := []string{"Info", "Infof", "Infoln", "InfoDepth", "InfoS", "Warning", "Warningf", "Warningln", "WarningDepth",
 		"Error", "Errorf", "Errorln", "ErrorDepth", "ErrorS", "Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln"}
 	for _, pkg := range []string{"k8s.io/klog/v2", "k8s.io/klog", "github.com/golang/glog"} {
-		sink(Log, 0, each(pkg+".%", klogFns...)...)
-		sink(Log, 0, each("("+pkg+".Verbose).%", "Info", "Infof", "Infoln", "InfoS", "InfoDepth")...)
+		logSink(0, each(pkg+".%", klogFns...)...)
+		logSink(0, each("("+pkg+".Verbose).%", "Info", "Infof", "Infoln", "InfoS", "InfoDepth")...)
 	}
 
 	// github.com/hashicorp/go-hclog: an interface; calls are dynamic but
 	// the method is known.
-	sink(Log, 0, each("(github.com/hashicorp/go-hclog.Logger).%", "Trace", "Debug", "Info", "Warn", "Error", "Log")...)
+	logSink(0, each("(github.com/hashicorp/go-hclog.Logger).%", "Trace", "Debug", "Info", "Warn", "Error", "Log")...)
 
 	// Sanitizers: hashes and password KDFs. A hash of personal data is
 	// still pseudonymous, but the statement's clauses are about the raw

@@ -38,9 +38,9 @@ func outbound(t map[string]*Model) {
 
 // storage registers writes to databases, caches, files and cookies.
 func storage(t map[string]*Model) {
-	store := func(kind SinkKind, from int, names ...string) {
+	store := func(from int, names ...string) {
 		for _, n := range names {
-			t[n] = &Model{Sink: &Sink{Kind: kind, From: from, Writer: -1}, WriteInto: -1}
+			t[n] = &Model{Sink: &Sink{Kind: Store, From: from, Writer: -1}, WriteInto: -1}
 		}
 	}
 	each := func(format string, names ...string) []string {
@@ -52,22 +52,22 @@ func storage(t map[string]*Model) {
 	}
 	sqlMethods := []string{"Exec", "ExecContext", "Query", "QueryContext", "QueryRow", "QueryRowContext"}
 	for _, recv := range []string{"*database/sql.DB", "*database/sql.Tx", "*database/sql.Conn"} {
-		store(Store, 1, each("("+recv+").%", sqlMethods...)...)
+		store(1, each("("+recv+").%", sqlMethods...)...)
 	}
-	store(Store, 1, each("(*database/sql.Stmt).%", sqlMethods...)...)
+	store(1, each("(*database/sql.Stmt).%", sqlMethods...)...)
 	for _, recv := range []string{"*github.com/jackc/pgx/v5.Conn", "*github.com/jackc/pgx/v5/pgxpool.Pool", "github.com/jackc/pgx/v5.Tx"} {
-		store(Store, 1, each("("+recv+").%", "Exec", "Query", "QueryRow", "SendBatch", "CopyFrom")...)
+		store(1, each("("+recv+").%", "Exec", "Query", "QueryRow", "SendBatch", "CopyFrom")...)
 	}
-	store(Store, 1, each("(*gorm.io/gorm.DB).%", "Create", "Save", "Update", "Updates", "UpdateColumn", "UpdateColumns", "FirstOrCreate", "CreateInBatches")...)
+	store(1, each("(*gorm.io/gorm.DB).%", "Create", "Save", "Update", "Updates", "UpdateColumn", "UpdateColumns", "FirstOrCreate", "CreateInBatches")...)
 	for _, p := range []string{"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo"} {
-		store(Store, 1, each("(*"+p+".Collection).%", "InsertOne", "InsertMany", "UpdateOne", "UpdateMany", "UpdateByID",
+		store(1, each("(*"+p+".Collection).%", "InsertOne", "InsertMany", "UpdateOne", "UpdateMany", "UpdateByID",
 			"ReplaceOne", "FindOneAndUpdate", "FindOneAndReplace", "BulkWrite")...)
 	}
 	redis := []string{"Set", "SetEx", "SetNX", "SetXX", "SetArgs", "GetSet", "HSet", "HMSet", "HSetNX", "LPush", "RPush",
 		"SAdd", "ZAdd", "Append", "MSet", "MSetNX", "XAdd", "Publish"}
 	for _, recv := range []string{"github.com/redis/go-redis/v9.cmdable", "github.com/redis/go-redis/v9.Cmdable",
 		"*github.com/redis/go-redis/v9.Client", "github.com/redis/go-redis/v9.StatefulCmdable", "github.com/redis/go-redis/v9.Pipeliner"} {
-		store(Store, 1, each("("+recv+").%", redis...)...)
+		store(1, each("("+recv+").%", redis...)...)
 	}
 	// Writes that set their own expiry.
 	for _, recv := range []string{"github.com/redis/go-redis/v9.cmdable", "github.com/redis/go-redis/v9.Cmdable",
@@ -76,7 +76,7 @@ func storage(t map[string]*Model) {
 			t["("+recv+")."+m] = &Model{Sink: &Sink{Kind: Store, From: 1, Writer: -1, Expiry: 5, ExpiryForm: "redis"}, WriteInto: -1}
 		}
 	}
-	store(Store, 0, "os.WriteFile")
-	store(Store, 1, "(*os.File).Write", "(*os.File).WriteString", "(*os.File).WriteAt")
+	store(0, "os.WriteFile")
+	store(1, "(*os.File).Write", "(*os.File).WriteString", "(*os.File).WriteAt")
 	t["net/http.SetCookie"] = &Model{Sink: &Sink{Kind: Cookie, From: 1, Writer: -1, Expiry: 2, ExpiryForm: "cookie"}, WriteInto: -1}
 }

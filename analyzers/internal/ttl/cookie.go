@@ -63,7 +63,7 @@ func (w *walker) time(v ssa.Value) Expiry {
 		case "time.Now":
 			return Expiry{Kind: Delete} // expires as it is set
 		}
-		if es, ok := returns(w, &v.Call, 0, w.time); ok {
+		if es, ok := returns(w, v, 0, w.time); ok {
 			return mergeExpiry(es)
 		}
 	case *ssa.Phi:
@@ -90,7 +90,7 @@ func (w *walker) time(v ssa.Value) Expiry {
 		}
 	case *ssa.Extract:
 		if call, ok := v.Tuple.(*ssa.Call); ok {
-			if es, ok := returns(w, &call.Call, v.Index, w.time); ok {
+			if es, ok := returns(w, call, v.Index, w.time); ok {
 				return mergeExpiry(es)
 			}
 		}
@@ -236,7 +236,7 @@ func (w *walker) cookie(v ssa.Value) Expiry {
 			return mergeExpiry(es)
 		}
 	case *ssa.Call:
-		if es, ok := returns(w, &v.Call, 0, w.cookie); ok {
+		if es, ok := returns(w, v, 0, w.cookie); ok {
 			return mergeExpiry(es)
 		}
 	}

@@ -75,15 +75,17 @@ func OfCookie(v ssa.Value) Expiry {
 }
 
 // Bounds: maxAlts constants per value, maxDepth nesting, maxCalls
-// function bodies deep.
+// function bodies deep, and maxSteps values looked at per question.
 const (
 	maxAlts  = 8
 	maxDepth = 48
 	maxCalls = 3
+	maxSteps = 4000
 )
 
 type walker struct {
 	depth   int
+	steps   int
 	calls   int
 	onStack map[ssa.Value]bool
 	inCall  map[*ssa.Function]bool
@@ -99,21 +101,25 @@ func (w *walker) enter(v ssa.Value) (stop string) {
 	switch {
 	case w.depth > maxDepth:
 		return "built too deep to follow"
+	case w.steps > maxSteps:
+		return "too complex to follow"
 	case w.onStack[v]:
 		return "changed in a loop"
 	}
 	w.onStack[v] = true
 	w.depth++
+	w.steps++
 	return ""
 }
 
 func (w *walker) leave(v ssa.Value) { delete(w.onStack, v); w.depth-- }
 
-// returns evaluates, with f, result i of the static callee of c when its
-// body is at hand.
-func returns[T any](w *walker, c *ssa.CallCommon, i int, f func(ssa.Value) T) (out []T, ok bool) {
-	fn := c.StaticCallee()
-	if fn == nil || len(fn.Blocks) == 0 || w.inCall[fn] || w.calls >= maxCalls {
+// returns evaluates, with f, result i of the static callee of call when
+// it is a function of the caller's package.
+func returns[T any](w *walker, call *ssa.Call, i int, f func(ssa.Value) T) (out []T, ok bool) {
+	fn := call.Call.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 || fn.Pkg == nil || call.Parent() == nil || fn.Pkg != call.Parent().Pkg ||
+		w.inCall[fn] || w.calls >= maxCalls {
 		return nil, false
 	}
 	w.inCall[fn] = true
@@ -260,7 +266,7 @@ func (w *walker) num(v ssa.Value) values {
 				}
 				return unknown("parsed " + origin(call.Call.Args[0]))
 			}
-			if vs, ok := returns(w, &call.Call, v.Index, w.num); ok {
+			if vs, ok := returns(w, call, v.Index, w.num); ok {
 				return join(vs...)
 			}
 		}
@@ -299,7 +305,7 @@ func (w *walker) numCall(v *ssa.Call) (values, bool) {
 			return fromExpiry(w.time(a[0])), true
 		}
 	}
-	if vs, ok := returns(w, &v.Call, 0, w.num); ok {
+	if vs, ok := returns(w, v, 0, w.num); ok {
 		return join(vs...), true
 	}
 	return values{}, false
