@@ -3,7 +3,7 @@
 //
 // # Analyzer retention
 //
-// retention: report writes that keep personal data longer than promised (PV401) and data the statement says is never collected (PV403)
+// retention: report writes that keep personal data longer than promised (PV401), stored data no erase function covers (PV402), and data the statement says is never collected (PV403)
 //
 // The kaseya-2016 statement keeps information "for as long as your
 // account is active", and says "Kaseya does not knowingly collect or use
@@ -26,6 +26,25 @@
 // Categories kept while the account lives (max: account) are PV402's.
 //
 //	http.SetCookie(w, &http.Cookie{Name: "vid", Value: vid, MaxAge: 2 * 365 * 24 * 3600}) // PV401 under a 390d limit
+//
+// # PV402: stored with no way to erase it
+//
+// Reported when a category with a retention limit (max: account, or a
+// duration) is written to storage whose entries cannot expire (SQL,
+// documents, files: database/sql, pgx, gorm, the mongo driver,
+// os.WriteFile, //privacy:sink store functions without a duration
+// parameter) and no erase function covers the category anywhere in the
+// program: a //privacy:erase CAT function, or the policy's erasure
+// entries. Writes that can carry an expiry are PV401's.
+//
+// This is a whole-program question. Each package exports its inventory
+// (categories it stores without expiry, categories its erase functions
+// cover) merged with its imports', so a main package sees the whole
+// program, and the finding is reported there: at the write when it is in
+// the main package, else at the import through which the write is
+// reached, with the write's file and line in the message. A library with
+// no main package is not judged. Not checked: whether an erase function
+// really deletes what it declares.
 //
 // # PV403: a forbidden category is stored or sent
 //

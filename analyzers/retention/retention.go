@@ -20,6 +20,7 @@ var doc string
 // Rules are the rule ids this analyzer reports.
 var Rules = []report.Rule{
 	{ID: "PV401", Title: "personal data is written with no expiry, or one longer than the category's retention limit, where an expiry can be set", Level: "error"},
+	{ID: "PV402", Title: "a category with a retention limit is stored where entries cannot expire and no erase function covers it", Level: "error"},
 	{ID: "PV403", Title: "a category the statement says is never collected is stored or sent", Level: "error"},
 }
 
@@ -57,6 +58,25 @@ func run(pass *analysis.Pass, res *flow.Result) {
 		forbidden.Add(f, "the statement says it is not collected at all: "+report.Cite(pol, r.ClauseFor("collect")))
 	}
 	expiry.Report(pass, res.Marks)
+	for _, r := range res.Retained {
+		if res.Marks.Suppressed(r.Pos, "PV402") {
+			continue
+		}
+		ret := pol.RetentionFor(r.Category)
+		limit := "while the account is active"
+		if !ret.Max.Account {
+			limit = "for at most " + days(ret.Max.Duration)
+		}
+		where := r.Loc
+		if r.Via != "" {
+			where += ", reached through " + r.Via
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos: r.Pos, Category: "PV402", URL: report.URL("PV402"),
+			Message: fmt.Sprintf("%s (%s) is stored where entries cannot expire (%s at %s) and no erase function (//privacy:erase, the policy's erasure) covers it, but the policy keeps it only %s: %s [PV402]",
+				r.Category, r.Origin, r.Sink, where, limit, report.Cite(pol, ret.Clause)),
+		})
+	}
 	forbidden.Report(pass, res.Marks)
 }
 

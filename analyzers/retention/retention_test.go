@@ -26,3 +26,14 @@ func TestExpiry(t *testing.T) {
 	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
 	analysistest.Run(t, dir, s.Rule("retention"), "retention/expiry")
 }
+
+// TestErasure: whether an erase function anywhere in the program covers
+// a stored category is decided at the main package.
+func TestErasure(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
+	analysistest.Run(t, dir, s.Rule("retention"), "retention/appcovered", "retention/appuncovered")
+}

@@ -58,6 +58,10 @@ type Result struct {
 	// decides nothing.
 	Consent []*ConsentFinding
 	Ignored []IgnoredCheck
+	// Retained (main packages only) lists categories with a retention
+	// limit that the program stores where entries cannot expire and that
+	// no erase function covers.
+	Retained []Retained
 	// Bounds lists the engine limits hit while analysing the package
 	// (fixed-point rounds, label sets): the findings may be incomplete.
 	Bounds []string
@@ -80,7 +84,7 @@ func New(mk *analysis.Analyzer) *analysis.Analyzer {
 		URL:        "https://github.com/privacyvet/privacyvet/blob/main/docs/rules.md",
 		Requires:   []*analysis.Analyzer{mk},
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(FuncFact), new(TypeFact), new(PackageFact)},
+		FactTypes:  []analysis.Fact{new(FuncFact), new(TypeFact), new(PackageFact), new(InventoryFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			m := pass.ResultOf[mk].(*marks.Marks)
 			return run(pass, m)
@@ -119,6 +123,7 @@ func run(pass *analysis.Pass, m *marks.Marks) (res *Result, err error) {
 	e.exportSummaries()
 	pass.ExportPackageFact(new(PackageFact))
 	res.Flows = e.sortedFlows()
+	res.Retained = e.inventory(res.Flows)
 	res.Consent = e.consent
 	for _, fn := range e.funcs {
 		res.Ignored = append(res.Ignored, e.ignored[fn]...)

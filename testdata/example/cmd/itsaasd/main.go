@@ -22,7 +22,7 @@ import (
 	"example.com/itsaas/internal/mailer"
 	"example.com/itsaas/marketing"
 	"example.com/itsaas/session"
-	"example.com/itsaas/telemetry"
+	"example.com/itsaas/telemetry" // BUG(PV402): telemetry stores location history in SQL and nothing in the program erases it
 )
 
 // visitors remembers the visitor ids seen recently, for audience exports.

@@ -1,0 +1,11 @@
+package main
+
+import (
+	"retention/eraser"
+	"retention/store"
+)
+
+func main() {
+	store.Save(nil, &store.Member{})
+	eraser.DeleteAccount(nil, 1)
+}
