@@ -3,7 +3,6 @@ package consent
 import (
 	_ "embed"
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -21,23 +20,9 @@ var Rules = []report.Rule{
 	{ID: "PV301", Title: "a send under a purpose needing consent is not guarded by a check for it on every path", Level: "error"},
 }
 
-// New returns the analyzer, reading the engine's consent results.
+// New returns the analyzer, reading flows from the engine fl.
 func New(fl *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:       "consent",
-		Doc:        report.AnalyzerDoc(doc, "consent"),
-		URL:        report.URL("PV301"),
-		Requires:   []*analysis.Analyzer{fl},
-		ResultType: reflect.TypeFor[struct{}](),
-		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[fl].(*flow.Result)
-			if res.Err != nil {
-				return nil, res.Err
-			}
-			run(pass, res)
-			return struct{}{}, nil
-		},
-	}
+	return report.FlowRule("consent", doc, report.URL("PV301"), fl, run)
 }
 
 func run(pass *analysis.Pass, res *flow.Result) {

@@ -3,7 +3,6 @@ package logleak
 import (
 	_ "embed"
 	"fmt"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -25,21 +24,7 @@ var doc string
 
 // New returns the analyzer, reading flows from the engine fl.
 func New(fl *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:       "logleak",
-		Doc:        report.AnalyzerDoc(doc, "logleak"),
-		URL:        report.URL("PV101"),
-		Requires:   []*analysis.Analyzer{fl},
-		ResultType: reflect.TypeFor[struct{}](),
-		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[fl].(*flow.Result)
-			if res.Err != nil {
-				return nil, res.Err
-			}
-			run(pass, res)
-			return struct{}{}, nil
-		},
-	}
+	return report.FlowRule("logleak", doc, report.URL("PV101"), fl, run)
 }
 
 func run(pass *analysis.Pass, res *flow.Result) {

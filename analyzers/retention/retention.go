@@ -3,7 +3,6 @@ package retention
 import (
 	_ "embed"
 	"fmt"
-	"reflect"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -26,21 +25,7 @@ var Rules = []report.Rule{
 
 // New returns the analyzer, reading flows from the engine fl.
 func New(fl *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:       "retention",
-		Doc:        report.AnalyzerDoc(doc, "retention"),
-		URL:        report.URL("PV401"),
-		Requires:   []*analysis.Analyzer{fl},
-		ResultType: reflect.TypeFor[struct{}](),
-		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[fl].(*flow.Result)
-			if res.Err != nil {
-				return nil, res.Err
-			}
-			run(pass, res)
-			return struct{}{}, nil
-		},
-	}
+	return report.FlowRule("retention", doc, report.URL("PV401"), fl, run)
 }
 
 func run(pass *analysis.Pass, res *flow.Result) {

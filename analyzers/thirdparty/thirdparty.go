@@ -3,7 +3,6 @@ package thirdparty
 import (
 	_ "embed"
 	"fmt"
-	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -25,21 +24,7 @@ var Rules = []report.Rule{
 
 // New returns the analyzer, reading flows from the engine fl.
 func New(fl *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:       "thirdparty",
-		Doc:        report.AnalyzerDoc(doc, "thirdparty"),
-		URL:        report.URL("PV201"),
-		Requires:   []*analysis.Analyzer{fl},
-		ResultType: reflect.TypeFor[struct{}](),
-		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[fl].(*flow.Result)
-			if res.Err != nil {
-				return nil, res.Err
-			}
-			run(pass, res)
-			return struct{}{}, nil
-		},
-	}
+	return report.FlowRule("thirdparty", doc, report.URL("PV201"), fl, run)
 }
 
 func run(pass *analysis.Pass, res *flow.Result) {

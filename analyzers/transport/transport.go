@@ -3,7 +3,6 @@ package transport
 import (
 	_ "embed"
 	"fmt"
-	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -24,21 +23,7 @@ var Rules = []report.Rule{
 
 // New returns the analyzer, reading flows from the engine fl.
 func New(fl *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:       "transport",
-		Doc:        report.AnalyzerDoc(doc, "transport"),
-		URL:        report.URL("PV501"),
-		Requires:   []*analysis.Analyzer{fl},
-		ResultType: reflect.TypeFor[struct{}](),
-		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[fl].(*flow.Result)
-			if res.Err != nil {
-				return nil, res.Err
-			}
-			run(pass, res)
-			return struct{}{}, nil
-		},
-	}
+	return report.FlowRule("transport", doc, report.URL("PV501"), fl, run)
 }
 
 func run(pass *analysis.Pass, res *flow.Result) {

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/privacyvet/privacyvet/analyzers/internal/ssamem"
 )
 
 // Destination is where an outbound call sends its data.
@@ -213,9 +215,9 @@ func (w *walker) conn(v ssa.Value) Destination {
 			return w.conn(call)
 		}
 	case *ssa.Call:
-		name := calleeName(&v.Call)
+		name := ssamem.CalleeName(&v.Call)
 		if _, ok := dials[name]; ok {
-			return w.dial(name, args(&v.Call))
+			return w.dial(name, ssamem.Args(&v.Call))
 		}
 		if name == "crypto/tls.Client" {
 			d := w.conn(v.Call.Args[0])
@@ -237,9 +239,9 @@ func (w *walker) conn(v ssa.Value) Destination {
 		}
 		return merge(ds)
 	case *ssa.UnOp:
-		if v.Op == token.MUL && tracked(v.X) && w.enter(v.X) {
+		if v.Op == token.MUL && ssamem.Tracked(v.X) && w.enter(v.X) {
 			defer w.leave(v.X)
-			vals, _ := stored(v.X)
+			vals, _ := ssamem.Stored(v.X)
 			var ds []Destination
 			for _, x := range vals {
 				ds = append(ds, w.conn(x))
@@ -249,19 +251,19 @@ func (w *walker) conn(v ssa.Value) Destination {
 			}
 		}
 	}
-	return Destination{Why: "connection " + origin(v)}
+	return Destination{Why: "connection " + ssamem.Origin(v)}
 }
 
 // defaults returns the TLS settings that the package of the calling
 // function gives http.DefaultTransport and http.DefaultClient.
 func (w *walker) defaults() tlsInfo {
 	var t tlsInfo
-	if w.pkg == nil || w.inDefaults || !hasCode(w.pkg) {
+	if w.pkg == nil || w.inDefaults || !ssamem.HasCode(w.pkg) {
 		return t
 	}
 	w.inDefaults = true
 	defer func() { w.inDefaults = false }()
-	for g, uses := range usesIn(w.pkg) {
+	for g, uses := range ssamem.UsesIn(w.pkg) {
 		if g.Pkg == nil || g.Pkg.Pkg.Path() != "net/http" {
 			continue
 		}

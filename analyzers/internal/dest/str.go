@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/privacyvet/privacyvet/analyzers/internal/ssamem"
 )
 
 // A str is what is known of a string: constant text and holes, the
@@ -244,7 +246,7 @@ func (w *walker) str(v ssa.Value) []str {
 			return s
 		}
 	case *ssa.FreeVar:
-		if bs := bindings(v); len(bs) > 0 {
+		if bs := ssamem.Bindings(v); len(bs) > 0 {
 			var alts [][]str
 			for _, b := range bs {
 				alts = append(alts, w.str(b))
@@ -257,9 +259,9 @@ func (w *walker) str(v ssa.Value) []str {
 		}
 	}
 	if isInteger(v.Type()) {
-		return numHole(origin(v))
+		return numHole(ssamem.Origin(v))
 	}
-	return holes(origin(v))
+	return holes(ssamem.Origin(v))
 }
 
 // phi evaluates, with f, a phi node.
@@ -301,14 +303,14 @@ func extend(v ssa.Value, all [][]str) []str {
 func (w *walker) load(p, v ssa.Value, f func(ssa.Value) []str) []str {
 	switch p := p.(type) {
 	case *ssa.Alloc, *ssa.Global:
-		if !tracked(p) {
-			return holes(origin(v))
+		if !ssamem.Tracked(p) {
+			return holes(ssamem.Origin(v))
 		}
 		if !w.enter(p) {
 			return one(str{{hole: true, why: "changed in a loop", loop: p}})
 		}
 		defer w.leave(p)
-		vals, setBy := stored(p)
+		vals, setBy := ssamem.Stored(p)
 		_, global := p.(*ssa.Global)
 		var alts [][]str
 		if setBy != "" && (global || len(vals) == 0) {
@@ -325,33 +327,33 @@ func (w *walker) load(p, v ssa.Value, f func(ssa.Value) []str) []str {
 		return w.field(p.X, p.Field, v, f)
 	case *ssa.FreeVar:
 		var alts [][]str
-		for _, b := range bindings(p) {
+		for _, b := range ssamem.Bindings(p) {
 			alts = append(alts, w.load(b, v, f))
 		}
 		if len(alts) > 0 {
 			return union(alts...)
 		}
 	}
-	return holes(origin(v))
+	return holes(ssamem.Origin(v))
 }
 
 // field evaluates, with f, field i of the struct p points to; v is the
 // value read.
 func (w *walker) field(p ssa.Value, i int, v ssa.Value, f func(ssa.Value) []str) []str {
-	st, ok := deref(p.Type()).Underlying().(*types.Struct)
+	st, ok := ssamem.Deref(p.Type()).Underlying().(*types.Struct)
 	if !ok || i >= st.NumFields() {
-		return holes(origin(v))
+		return holes(ssamem.Origin(v))
 	}
 	if !w.enter(p) {
-		return holes(origin(v))
+		return holes(ssamem.Origin(v))
 	}
 	defer w.leave(p)
-	vals, _, ok := fieldStored(p, st.Field(i).Name(), 0)
+	vals, _, ok := ssamem.FieldStored(p, st.Field(i).Name(), 0)
 	if !ok {
-		return holes("from field " + fieldDisplay(p.Type(), i))
+		return holes("from field " + ssamem.FieldDisplay(p.Type(), i))
 	}
 	if len(vals) == 0 {
-		if _, setBy := stored(p); setBy != "" {
+		if _, setBy := ssamem.Stored(p); setBy != "" {
 			return holes("set by " + setBy)
 		}
 		return one(lit(""))
@@ -365,8 +367,8 @@ func (w *walker) field(p ssa.Value, i int, v ssa.Value, f func(ssa.Value) []str)
 
 // call evaluates the string result of a call.
 func (w *walker) call(v *ssa.Call) ([]str, bool) {
-	a := args(&v.Call)
-	switch calleeName(&v.Call) {
+	a := ssamem.Args(&v.Call)
+	switch ssamem.CalleeName(&v.Call) {
 	case "fmt.Sprintf":
 		return w.sprintf(a[0], a[1]), true
 	case "(*net/url.URL).String", "(*net/url.URL).Redacted":
@@ -375,7 +377,7 @@ func (w *walker) call(v *ssa.Call) ([]str, bool) {
 		if c, ok := a[0].(*ssa.Const); ok && (len(a) == 1 || isConst(a[1], 10)) {
 			return one(lit(c.Value.ExactString())), true
 		}
-		return numHole(origin(a[0])), true
+		return numHole(ssamem.Origin(a[0])), true
 	}
 	return returns(w, v, 0, w.str)
 }
@@ -386,7 +388,7 @@ func (w *walker) extract(v *ssa.Extract) ([]str, bool) {
 	if !ok {
 		return nil, false
 	}
-	if v.Index == 0 && calleeName(&call.Call) == "net/url.JoinPath" {
+	if v.Index == 0 && ssamem.CalleeName(&call.Call) == "net/url.JoinPath" {
 		return joinPath(w.str(call.Call.Args[0])), true
 	}
 	return returns(w, call, v.Index, w.str)
@@ -448,7 +450,7 @@ func (w *walker) sprintf(format, operands ssa.Value) []str {
 		case 's', 'v', 'd':
 			alts = product(alts, w.str(op))
 		default:
-			alts = product(alts, holes(origin(op)))
+			alts = product(alts, holes(ssamem.Origin(op)))
 		}
 	}
 	return alts
@@ -468,7 +470,7 @@ func varargs(v ssa.Value) ([]ssa.Value, bool) {
 	if !ok {
 		return nil, false
 	}
-	at, ok := deref(arr.Type()).Underlying().(*types.Array)
+	at, ok := ssamem.Deref(arr.Type()).Underlying().(*types.Array)
 	if !ok {
 		return nil, false
 	}

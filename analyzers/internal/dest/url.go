@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/privacyvet/privacyvet/analyzers/internal/ssamem"
 )
 
 // url evaluates a *url.URL or url.URL value as the string it prints.
@@ -20,8 +22,8 @@ func (w *walker) url(v ssa.Value) []str {
 		if !ok || v.Index != 0 {
 			break
 		}
-		a := args(&call.Call)
-		switch calleeName(&call.Call) {
+		a := ssamem.Args(&call.Call)
+		switch ssamem.CalleeName(&call.Call) {
 		case "net/url.Parse", "net/url.ParseRequestURI":
 			return w.override(v, w.str(a[0]))
 		case "(*net/url.URL).Parse":
@@ -31,8 +33,8 @@ func (w *walker) url(v ssa.Value) []str {
 			return s
 		}
 	case *ssa.Call:
-		a := args(&v.Call)
-		switch calleeName(&v.Call) {
+		a := ssamem.Args(&v.Call)
+		switch ssamem.CalleeName(&v.Call) {
 		case "(*net/url.URL).JoinPath":
 			return w.override(v, joinPath(w.url(a[0])))
 		case "(*net/url.URL).ResolveReference":
@@ -42,7 +44,7 @@ func (w *walker) url(v ssa.Value) []str {
 			return s
 		}
 	case *ssa.Alloc:
-		for _, in := range refs(v) {
+		for _, in := range ssamem.Refs(v) {
 			if st, ok := in.(*ssa.Store); ok && st.Addr == v {
 				if _, zero := st.Val.(*ssa.Const); !zero {
 					return w.override(v, w.url(st.Val)) // u := *other
@@ -54,7 +56,7 @@ func (w *walker) url(v ssa.Value) []str {
 		if v.Op != token.MUL {
 			break
 		}
-		if fa, ok := v.X.(*ssa.FieldAddr); ok && isNamed(fa.X.Type(), "net/http", "Request") && fieldName(fa) == "URL" {
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && isNamed(fa.X.Type(), "net/http", "Request") && ssamem.FieldName(fa) == "URL" {
 			return w.override(v, w.request(fa.X))
 		}
 		if isURL(v.Type()) && !isPointer(v.Type()) {
@@ -72,7 +74,7 @@ func (w *walker) url(v ssa.Value) []str {
 			return w.url(v.X)
 		}
 	case *ssa.FreeVar:
-		if bs := bindings(v); len(bs) > 0 {
+		if bs := ssamem.Bindings(v); len(bs) > 0 {
 			var alts [][]str
 			for _, b := range bs {
 				alts = append(alts, w.url(b))
@@ -80,14 +82,14 @@ func (w *walker) url(v ssa.Value) []str {
 			return union(alts...)
 		}
 	}
-	return holes(origin(v))
+	return holes(ssamem.Origin(v))
 }
 
 // urlLiteral evaluates a url.URL built field by field (a composite
 // literal, or a variable whose fields are assigned).
 func (w *walker) urlLiteral(a *ssa.Alloc) []str {
 	get := func(name string) []str {
-		vals, _, _ := fieldStored(a, name, 0)
+		vals, _, _ := ssamem.FieldStored(a, name, 0)
 		if len(vals) == 0 {
 			return one(lit(""))
 		}
@@ -109,14 +111,14 @@ func (w *walker) override(p ssa.Value, base []str) []str {
 		return base
 	}
 	var scheme, host []ssa.Value
-	for _, in := range refs(p) {
+	for _, in := range ssamem.Refs(p) {
 		fa, ok := in.(*ssa.FieldAddr)
 		if !ok || fa.X != p {
 			continue
 		}
 		for _, r := range *fa.Referrers() {
 			if st, ok := r.(*ssa.Store); ok && st.Addr == fa {
-				switch fieldName(fa) {
+				switch ssamem.FieldName(fa) {
 				case "Scheme":
 					scheme = append(scheme, st.Val)
 				case "Host":
@@ -186,8 +188,8 @@ func (w *walker) request(v ssa.Value) []str {
 		if !ok || v.Index != 0 {
 			break
 		}
-		a := args(&call.Call)
-		switch calleeName(&call.Call) {
+		a := ssamem.Args(&call.Call)
+		switch ssamem.CalleeName(&call.Call) {
 		case "net/http.NewRequest":
 			base = w.str(a[1])
 		case "net/http.NewRequestWithContext":
@@ -196,14 +198,14 @@ func (w *walker) request(v ssa.Value) []str {
 			base, _ = returns(w, call, v.Index, w.request)
 		}
 	case *ssa.Call:
-		switch calleeName(&v.Call) {
+		switch ssamem.CalleeName(&v.Call) {
 		case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
 			base = w.request(v.Call.Args[0])
 		default:
 			base, _ = returns(w, v, 0, w.request)
 		}
 	case *ssa.Alloc:
-		if vals, _, ok := fieldStored(v, "URL", 0); ok {
+		if vals, _, ok := ssamem.FieldStored(v, "URL", 0); ok {
 			if len(vals) == 0 {
 				return holes("request without a URL")
 			}
@@ -220,7 +222,7 @@ func (w *walker) request(v ssa.Value) []str {
 	case *ssa.Phi:
 		return w.phi(v, w.request)
 	case *ssa.FreeVar:
-		if bs := bindings(v); len(bs) > 0 {
+		if bs := ssamem.Bindings(v); len(bs) > 0 {
 			var alts [][]str
 			for _, b := range bs {
 				alts = append(alts, w.request(b))
@@ -229,16 +231,16 @@ func (w *walker) request(v ssa.Value) []str {
 		}
 	}
 	if base == nil {
-		return holes(origin(v))
+		return holes(ssamem.Origin(v))
 	}
 	if _, alloc := v.(*ssa.Alloc); alloc {
 		return base
 	}
 	// req.URL = u, and req.URL.Host = "..." after the request was made.
 	var urls [][]str
-	for _, in := range refs(v) {
+	for _, in := range ssamem.Refs(v) {
 		fa, ok := in.(*ssa.FieldAddr)
-		if !ok || fieldName(fa) != "URL" {
+		if !ok || ssamem.FieldName(fa) != "URL" {
 			continue
 		}
 		for _, r := range *fa.Referrers() {
@@ -250,7 +252,7 @@ func (w *walker) request(v ssa.Value) []str {
 	if urls != nil {
 		base = union(urls...)
 	}
-	for _, ld := range fieldLoads(v, "URL") {
+	for _, ld := range ssamem.FieldLoads(v, "URL") {
 		base = w.override(ld, base)
 	}
 	return base
@@ -299,14 +301,14 @@ func (w *walker) sites(v ssa.Value, out []ssa.Value) []ssa.Value {
 			out = w.sites(e, out)
 		}
 	case *ssa.UnOp:
-		if v.Op == token.MUL && tracked(v.X) {
-			vals, _ := stored(v.X)
+		if v.Op == token.MUL && ssamem.Tracked(v.X) {
+			vals, _ := ssamem.Stored(v.X)
 			for _, x := range vals {
 				out = w.sites(x, out)
 			}
 		}
 	case *ssa.Call:
-		switch calleeName(&v.Call) {
+		switch ssamem.CalleeName(&v.Call) {
 		case "(*net/http.Transport).Clone", "(*crypto/tls.Config).Clone":
 			out = w.sites(v.Call.Args[0], out)
 		default:
@@ -326,7 +328,7 @@ func (w *walker) client(v ssa.Value) tlsInfo {
 			continue
 		}
 		tr := directStores(s, "Transport")
-		if len(tr) == 0 && tracked(s) {
+		if len(tr) == 0 && ssamem.Tracked(s) {
 			t = t.join(w.defaults()) // a nil Transport is http.DefaultTransport
 		}
 		for _, x := range tr {
@@ -348,7 +350,7 @@ func (w *walker) transport(v ssa.Value) tlsInfo {
 		for _, x := range directStores(s, "TLSClientConfig") {
 			t = t.join(w.tlsConfig(x))
 		}
-		for _, ld := range fieldLoads(s, "TLSClientConfig") {
+		for _, ld := range ssamem.FieldLoads(s, "TLSClientConfig") {
 			t = t.join(w.tlsConfig(ld)) // tr.TLSClientConfig.InsecureSkipVerify = true
 		}
 	}
@@ -390,13 +392,13 @@ func (w *walker) tlsConfig(v ssa.Value) tlsInfo {
 // directStores returns the values stored into field name through p,
 // whatever p is (a pointer loaded from a field included).
 func directStores(p ssa.Value, name string) []ssa.Value {
-	if vals, _, ok := fieldStored(p, name, 0); ok {
+	if vals, _, ok := ssamem.FieldStored(p, name, 0); ok {
 		return vals
 	}
 	var out []ssa.Value
-	for _, in := range refs(p) {
+	for _, in := range ssamem.Refs(p) {
 		fa, ok := in.(*ssa.FieldAddr)
-		if !ok || fa.X != p || fieldName(fa) != name {
+		if !ok || fa.X != p || ssamem.FieldName(fa) != name {
 			continue
 		}
 		for _, r := range *fa.Referrers() {

@@ -8,6 +8,7 @@ package report
 import (
 	"fmt"
 	"go/token"
+	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -224,4 +225,25 @@ func AnalyzerDoc(src, name string) string {
 		}
 	}
 	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// FlowRule builds a rule analyzer over the flow engine's result: the
+// shape every rule family shares. A policy that cannot be read fails the
+// rule with the policy's error, so each host shows that error itself.
+func FlowRule(name, doc, url string, fl *analysis.Analyzer, run func(*analysis.Pass, *flow.Result)) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       name,
+		Doc:        AnalyzerDoc(doc, name),
+		URL:        url,
+		Requires:   []*analysis.Analyzer{fl},
+		ResultType: reflect.TypeFor[struct{}](),
+		Run: func(pass *analysis.Pass) (any, error) {
+			res := pass.ResultOf[fl].(*flow.Result)
+			if res.Err != nil {
+				return nil, res.Err
+			}
+			run(pass, res)
+			return struct{}{}, nil
+		},
+	}
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/privacyvet/privacyvet/analyzers/internal/ssamem"
 )
 
 // y2k is 2000-01-01 in Unix seconds: a constant date before it is past.
@@ -26,7 +28,7 @@ func (w *walker) time(v ssa.Value) Expiry {
 		}
 	case *ssa.Call:
 		a := v.Call.Args
-		switch calleeName(&v.Call) {
+		switch ssamem.CalleeName(&v.Call) {
 		case "(time.Time).Add":
 			if !w.isNow(a[0]) {
 				return w.relative(a[0])
@@ -59,7 +61,7 @@ func (w *walker) time(v ssa.Value) Expiry {
 		case "(time.Time).UTC", "(time.Time).Local", "(time.Time).In", "(time.Time).Round", "(time.Time).Truncate":
 			return w.time(a[0])
 		case "time.Unix", "time.UnixMilli", "time.Date":
-			return w.fixed(calleeName(&v.Call), a)
+			return w.fixed(ssamem.CalleeName(&v.Call), a)
 		case "time.Now":
 			return Expiry{Kind: Delete} // expires as it is set
 		}
@@ -81,7 +83,7 @@ func (w *walker) time(v ssa.Value) Expiry {
 			return loadVia(w, p, name, v, w.time, unknownExpiry, mergeExpiry, Expiry{Kind: None})
 		}
 	case *ssa.FreeVar:
-		if bs := bindings(v); len(bs) > 0 {
+		if bs := ssamem.Bindings(v); len(bs) > 0 {
 			var es []Expiry
 			for _, b := range bs {
 				es = append(es, w.time(b))
@@ -95,12 +97,12 @@ func (w *walker) time(v ssa.Value) Expiry {
 			}
 		}
 	}
-	return unknownExpiry(origin(v))
+	return unknownExpiry(ssamem.Origin(v))
 }
 
 // relative is the expiry of a time computed from a time that is not now.
 func (w *walker) relative(base ssa.Value) Expiry {
-	return Expiry{Kind: Unknown, Why: "relative to a time " + origin(base)}
+	return Expiry{Kind: Unknown, Why: "relative to a time " + ssamem.Origin(base)}
 }
 
 // fixed evaluates time.Unix(sec, nsec), time.UnixMilli(ms) and
@@ -134,21 +136,21 @@ func (w *walker) isNow(v ssa.Value) bool {
 	defer w.leave(v)
 	switch v := v.(type) {
 	case *ssa.Call:
-		switch calleeName(&v.Call) {
+		switch ssamem.CalleeName(&v.Call) {
 		case "time.Now":
 			return true
 		case "(time.Time).UTC", "(time.Time).Local", "(time.Time).In", "(time.Time).Round", "(time.Time).Truncate":
 			return w.isNow(v.Call.Args[0])
 		}
 	case *ssa.UnOp:
-		if v.Op == token.MUL && tracked(v.X) {
-			vals, _ := stored(v.X)
+		if v.Op == token.MUL && ssamem.Tracked(v.X) {
+			vals, _ := ssamem.Stored(v.X)
 			return len(vals) > 0 && !slices.ContainsFunc(vals, func(x ssa.Value) bool { return !w.isNow(x) })
 		}
 	case *ssa.Phi:
 		return !slices.ContainsFunc(v.Edges, func(x ssa.Value) bool { return !w.isNow(x) })
 	case *ssa.FreeVar:
-		bs := bindings(v)
+		bs := ssamem.Bindings(v)
 		return len(bs) > 0 && !slices.ContainsFunc(bs, func(x ssa.Value) bool { return !w.isNow(x) })
 	}
 	return false
@@ -207,8 +209,8 @@ func (w *walker) cookie(v ssa.Value) Expiry {
 		if isNamed(v.Type(), "net/http", "Cookie") && !isPointer(v) {
 			return w.cookie(v.X) // a copy of the cookie *v.X points to
 		}
-		if tracked(v.X) {
-			vals, _ := stored(v.X)
+		if ssamem.Tracked(v.X) {
+			vals, _ := ssamem.Stored(v.X)
 			var es []Expiry
 			for _, x := range vals {
 				es = append(es, w.cookie(x))
@@ -228,7 +230,7 @@ func (w *walker) cookie(v ssa.Value) Expiry {
 	case *ssa.ChangeType:
 		return w.cookie(v.X)
 	case *ssa.FreeVar:
-		if bs := bindings(v); len(bs) > 0 {
+		if bs := ssamem.Bindings(v); len(bs) > 0 {
 			var es []Expiry
 			for _, b := range bs {
 				es = append(es, w.cookie(b))
@@ -240,15 +242,15 @@ func (w *walker) cookie(v ssa.Value) Expiry {
 			return mergeExpiry(es)
 		}
 	}
-	return unknownExpiry("cookie " + origin(v))
+	return unknownExpiry("cookie " + ssamem.Origin(v))
 }
 
 // cookieFields evaluates MaxAge and Expires of a cookie allocated in the
 // function.
 func (w *walker) cookieFields(c *ssa.Alloc) Expiry {
-	maxAge, from, ok := fieldStored(c, "MaxAge", 0)
+	maxAge, from, ok := ssamem.FieldStored(c, "MaxAge", 0)
 	if !ok {
-		return unknownExpiry("MaxAge " + origin(from))
+		return unknownExpiry("MaxAge " + ssamem.Origin(from))
 	}
 	var es []Expiry
 	for _, m := range maxAge {
@@ -275,9 +277,9 @@ func (w *walker) cookieFields(c *ssa.Alloc) Expiry {
 
 // expires evaluates the Expires field of a cookie whose MaxAge is 0.
 func (w *walker) expires(c *ssa.Alloc) Expiry {
-	vals, from, ok := fieldStored(c, "Expires", 0)
+	vals, from, ok := ssamem.FieldStored(c, "Expires", 0)
 	if !ok {
-		return unknownExpiry("Expires " + origin(from))
+		return unknownExpiry("Expires " + ssamem.Origin(from))
 	}
 	var es []Expiry
 	for _, x := range vals {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/privacyvet/privacyvet/analyzers/internal/ssamem"
 )
 
 // Kind is what is known of an expiry.
@@ -244,7 +246,7 @@ func (w *walker) num(v ssa.Value) values {
 		}
 		return join(vs...)
 	case *ssa.FreeVar:
-		if bs := bindings(v); len(bs) > 0 {
+		if bs := ssamem.Bindings(v); len(bs) > 0 {
 			var vs []values
 			for _, b := range bs {
 				vs = append(vs, w.num(b))
@@ -257,21 +259,21 @@ func (w *walker) num(v ssa.Value) values {
 		}
 	case *ssa.Extract:
 		if call, ok := v.Tuple.(*ssa.Call); ok {
-			if calleeName(&call.Call) == "time.ParseDuration" && v.Index == 0 {
+			if ssamem.CalleeName(&call.Call) == "time.ParseDuration" && v.Index == 0 {
 				if c, ok := call.Call.Args[0].(*ssa.Const); ok && c.Value != nil {
 					if d, err := time.ParseDuration(constant.StringVal(c.Value)); err == nil {
 						return known(constant.MakeInt64(int64(d)))
 					}
 					return unknown("invalid duration")
 				}
-				return unknown("parsed " + origin(call.Call.Args[0]))
+				return unknown("parsed " + ssamem.Origin(call.Call.Args[0]))
 			}
 			if vs, ok := returns(w, call, v.Index, w.num); ok {
 				return join(vs...)
 			}
 		}
 	}
-	return unknown(origin(v))
+	return unknown(ssamem.Origin(v))
 }
 
 func joinAll(vs []values) values { return join(vs...) }
@@ -285,7 +287,7 @@ func (w *walker) numCall(v *ssa.Call) (values, bool) {
 			return constant.MakeFloat64(f / unit), ""
 		}), true
 	}
-	switch calleeName(&v.Call) {
+	switch ssamem.CalleeName(&v.Call) {
 	case "(time.Duration).Seconds":
 		return div(float64(time.Second))
 	case "(time.Duration).Minutes":
@@ -400,12 +402,12 @@ func loadVia[T any](w *walker, p ssa.Value, field string, v ssa.Value, f func(ss
 	switch q := p.(type) {
 	case *ssa.FieldAddr:
 		if field == "" {
-			return loadVia(w, q.X, fieldName(q), v, f, unk, all, zero)
+			return loadVia(w, q.X, ssamem.FieldName(q), v, f, unk, all, zero)
 		}
 	case *ssa.FreeVar:
 		if field == "" {
 			var out []T
-			for _, b := range bindings(q) {
+			for _, b := range ssamem.Bindings(q) {
 				out = append(out, loadVia(w, b, "", v, f, unk, all, zero))
 			}
 			if len(out) > 0 {
@@ -414,17 +416,17 @@ func loadVia[T any](w *walker, p ssa.Value, field string, v ssa.Value, f func(ss
 		}
 	}
 	switch {
-	case !tracked(p):
-		return unk(origin(v))
+	case !ssamem.Tracked(p):
+		return unk(ssamem.Origin(v))
 	case field != "":
 		var from ssa.Value
 		var ok bool
-		if vals, from, ok = fieldStored(p, field, 0); !ok {
-			return unk(origin(from))
+		if vals, from, ok = ssamem.FieldStored(p, field, 0); !ok {
+			return unk(ssamem.Origin(from))
 		}
 	default:
 		var setBy string
-		vals, setBy = stored(p)
+		vals, setBy = ssamem.Stored(p)
 		if _, global := p.(*ssa.Global); global && setBy != "" {
 			return unk("set by " + setBy) // flag.DurationVar(&ttl, ...)
 		}

@@ -1,4 +1,8 @@
-package ttl
+// Package ssamem follows SSA values through memory: what a function
+// stores into a local variable or a field of a struct it allocates, and
+// what a package stores into a package-level variable. The destination
+// (dest) and expiry (ttl) resolvers share it.
+package ssamem
 
 import (
 	"go/token"
@@ -9,16 +13,11 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// This file follows values through memory: what a function stores into
-// a local variable or a field of a struct it allocates, and what a
-// package stores into a package-level variable. dest/mem.go holds the
-// same helpers, and two more.
-
-// refs returns the instructions that use v: its referrers, or for a
+// Refs returns the instructions that use v: its referrers, or for a
 // package-level variable every instruction of its package that names it.
-func refs(v ssa.Value) []ssa.Instruction {
+func Refs(v ssa.Value) []ssa.Instruction {
 	if g, ok := v.(*ssa.Global); ok {
-		return globalUses(g)
+		return GlobalUses(g)
 	}
 	if r := v.Referrers(); r != nil {
 		return *r
@@ -26,36 +25,36 @@ func refs(v ssa.Value) []ssa.Instruction {
 	return nil
 }
 
-// tracked reports whether the stores into p are all visible: p is an
+// Tracked reports whether the stores into p are all visible: p is an
 // allocation of this function or a package-level variable of a package
 // whose code was built.
-func tracked(p ssa.Value) bool {
+func Tracked(p ssa.Value) bool {
 	switch p := p.(type) {
 	case *ssa.Alloc:
 		return true
 	case *ssa.Global:
-		return p.Pkg != nil && hasCode(p.Pkg)
+		return p.Pkg != nil && HasCode(p.Pkg)
 	}
 	return false
 }
 
-// stored returns the values stored whole into *p, and the display name
+// Stored returns the values stored whole into *p, and the display name
 // of a call that receives p itself (which may write through it), if any.
-func stored(p ssa.Value) (vals []ssa.Value, setBy string) {
-	for _, in := range refs(p) {
+func Stored(p ssa.Value) (vals []ssa.Value, setBy string) {
+	for _, in := range Refs(p) {
 		switch in := in.(type) {
 		case *ssa.Store:
 			if in.Addr == p {
 				vals = append(vals, in.Val)
 			}
 		case ssa.CallInstruction:
-			if setBy == "" && passes(in, p) {
-				setBy = callName(in.Common())
+			if setBy == "" && Passes(in, p) {
+				setBy = CallName(in.Common())
 			}
 		case *ssa.MakeInterface:
 			if setBy == "" {
-				if c := calledWith(in); c != nil {
-					setBy = callName(c.Common())
+				if c := CalledWith(in); c != nil {
+					setBy = CallName(c.Common())
 				}
 			}
 		}
@@ -63,8 +62,8 @@ func stored(p ssa.Value) (vals []ssa.Value, setBy string) {
 	return vals, setBy
 }
 
-// passes reports whether call hands v to its callee.
-func passes(call ssa.CallInstruction, v ssa.Value) bool {
+// Passes reports whether call hands v to its callee.
+func Passes(call ssa.CallInstruction, v ssa.Value) bool {
 	c := call.Common()
 	if c.Value == v && c.IsInvoke() {
 		return true
@@ -77,30 +76,30 @@ func passes(call ssa.CallInstruction, v ssa.Value) bool {
 	return false
 }
 
-// calledWith returns a call that takes the interface value mi directly.
-func calledWith(mi *ssa.MakeInterface) ssa.CallInstruction {
+// CalledWith returns a call that takes the interface value mi directly.
+func CalledWith(mi *ssa.MakeInterface) ssa.CallInstruction {
 	for _, in := range *mi.Referrers() {
-		if c, ok := in.(ssa.CallInstruction); ok && passes(c, mi) {
+		if c, ok := in.(ssa.CallInstruction); ok && Passes(c, mi) {
 			return c
 		}
 	}
 	return nil
 }
 
-// fieldStored returns the values stored into field name of the struct p
+// FieldStored returns the values stored into field name of the struct p
 // points to: stores through &p.name, or, when there are none, the field
 // of a struct copied whole into *p. ok is false when p is not tracked or
 // its struct was copied from something that cannot be followed; from is
 // then that value.
-func fieldStored(p ssa.Value, name string, depth int) (vals []ssa.Value, from ssa.Value, ok bool) {
-	if !tracked(p) || depth > 4 {
+func FieldStored(p ssa.Value, name string, depth int) (vals []ssa.Value, from ssa.Value, ok bool) {
+	if !Tracked(p) || depth > 4 {
 		return nil, p, false
 	}
 	var copies []ssa.Value
-	for _, in := range refs(p) {
+	for _, in := range Refs(p) {
 		switch in := in.(type) {
 		case *ssa.FieldAddr:
-			if in.X == p && fieldName(in) == name {
+			if in.X == p && FieldName(in) == name {
 				for _, r := range *in.Referrers() {
 					if st, isStore := r.(*ssa.Store); isStore && st.Addr == in {
 						vals = append(vals, st.Val)
@@ -122,7 +121,7 @@ func fieldStored(p ssa.Value, name string, depth int) (vals []ssa.Value, from ss
 			continue // the zero value
 		case *ssa.UnOp:
 			if c.Op == token.MUL {
-				more, from, ok := fieldStored(c.X, name, depth+1)
+				more, from, ok := FieldStored(c.X, name, depth+1)
 				if !ok {
 					return nil, from, false
 				}
@@ -135,18 +134,36 @@ func fieldStored(p ssa.Value, name string, depth int) (vals []ssa.Value, from ss
 	return vals, nil, true
 }
 
-// fieldName is the name of the field fa addresses.
-func fieldName(fa *ssa.FieldAddr) string {
-	if st, ok := deref(fa.X.Type()).Underlying().(*types.Struct); ok && fa.Field < st.NumFields() {
+// FieldLoads returns the loads of field name through p (p.name read as
+// a value), for writes made through a pointer held in that field.
+func FieldLoads(p ssa.Value, name string) []ssa.Value {
+	var out []ssa.Value
+	for _, in := range Refs(p) {
+		fa, ok := in.(*ssa.FieldAddr)
+		if !ok || fa.X != p || FieldName(fa) != name {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
+				out = append(out, ld)
+			}
+		}
+	}
+	return out
+}
+
+// FieldName is the name of the field fa addresses.
+func FieldName(fa *ssa.FieldAddr) string {
+	if st, ok := Deref(fa.X.Type()).Underlying().(*types.Struct); ok && fa.Field < st.NumFields() {
 		return st.Field(fa.Field).Name()
 	}
 	return ""
 }
 
-// fieldDisplay is "Type.Field" for field i of the struct t is or points
+// FieldDisplay is "Type.Field" for field i of the struct t is or points
 // to, for messages.
-func fieldDisplay(t types.Type, i int) string {
-	t = deref(t)
+func FieldDisplay(t types.Type, i int) string {
+	t = Deref(t)
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok || i >= st.NumFields() {
 		return "a field"
@@ -158,16 +175,16 @@ func fieldDisplay(t types.Type, i int) string {
 	return name
 }
 
-func deref(t types.Type) types.Type {
+func Deref(t types.Type) types.Type {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		return p.Elem()
 	}
 	return t
 }
 
-// bindings returns the values a closure's free variable is bound to
+// Bindings returns the values a closure's free variable is bound to
 // where the closure is made.
-func bindings(fv *ssa.FreeVar) []ssa.Value {
+func Bindings(fv *ssa.FreeVar) []ssa.Value {
 	fn := fv.Parent()
 	idx := -1
 	for i, f := range fn.FreeVars {
@@ -190,10 +207,10 @@ func bindings(fv *ssa.FreeVar) []ssa.Value {
 	return out
 }
 
-// calleeName is the callee's name as go/types prints it
+// CalleeName is the callee's name as go/types prints it
 // ("net/http.Get", "(*net/url.URL).String"), or "" for calls of
 // function values.
-func calleeName(c *ssa.CallCommon) string {
+func CalleeName(c *ssa.CallCommon) string {
 	if c.IsInvoke() {
 		return c.Method.FullName()
 	}
@@ -209,9 +226,9 @@ func calleeName(c *ssa.CallCommon) string {
 	return ""
 }
 
-// callName is the short name of a callee for messages: "os.Getenv",
+// CallName is the short name of a callee for messages: "os.Getenv",
 // "Config.URL", "a function value".
-func callName(c *ssa.CallCommon) string {
+func CallName(c *ssa.CallCommon) string {
 	var obj *types.Func
 	if c.IsInvoke() {
 		obj = c.Method
@@ -228,7 +245,7 @@ func callName(c *ssa.CallCommon) string {
 		return "a function value"
 	}
 	if recv := obj.Signature().Recv(); recv != nil {
-		if n, ok := types.Unalias(deref(recv.Type())).(*types.Named); ok {
+		if n, ok := types.Unalias(Deref(recv.Type())).(*types.Named); ok {
 			return n.Obj().Name() + "." + obj.Name()
 		}
 		return obj.Name()
@@ -239,26 +256,35 @@ func callName(c *ssa.CallCommon) string {
 	return obj.Name()
 }
 
-// origin says where a value the helpers cannot evaluate comes from.
-func origin(v ssa.Value) string {
+// Args returns the arguments of a call, receiver first for invoke-mode
+// calls, as for static method calls.
+func Args(c *ssa.CallCommon) []ssa.Value {
+	if c.IsInvoke() {
+		return append([]ssa.Value{c.Value}, c.Args...)
+	}
+	return c.Args
+}
+
+// Origin says where a value the helpers cannot evaluate comes from.
+func Origin(v ssa.Value) string {
 	switch v := v.(type) {
 	case *ssa.Parameter:
 		return "from parameter " + v.Name()
 	case *ssa.FreeVar:
 		return "from captured variable " + v.Name()
 	case *ssa.Field:
-		return "from field " + fieldDisplay(v.X.Type(), v.Field)
+		return "from field " + FieldDisplay(v.X.Type(), v.Field)
 	case *ssa.Extract:
-		return origin(v.Tuple)
+		return Origin(v.Tuple)
 	case *ssa.Call:
-		switch calleeName(&v.Call) {
+		switch CalleeName(&v.Call) {
 		case "os.Getenv", "os.LookupEnv", "syscall.Getenv":
 			return "from the environment"
 		}
-		if strings.HasPrefix(calleeName(&v.Call), "flag.") || strings.HasPrefix(calleeName(&v.Call), "(*flag.FlagSet).") {
+		if strings.HasPrefix(CalleeName(&v.Call), "flag.") || strings.HasPrefix(CalleeName(&v.Call), "(*flag.FlagSet).") {
 			return "from a command-line flag"
 		}
-		return "returned by " + callName(&v.Call)
+		return "returned by " + CallName(&v.Call)
 	case *ssa.Lookup, *ssa.Index:
 		return "from a map, slice or array element"
 	case *ssa.UnOp:
@@ -267,12 +293,12 @@ func origin(v ssa.Value) string {
 		}
 		switch x := v.X.(type) {
 		case *ssa.FieldAddr:
-			return "from field " + fieldDisplay(x.X.Type(), x.Field)
+			return "from field " + FieldDisplay(x.X.Type(), x.Field)
 		case *ssa.Global:
-			if tracked(x) {
-				if vals, _ := stored(x); len(vals) == 1 {
+			if Tracked(x) {
+				if vals, _ := Stored(x); len(vals) == 1 {
 					if c, ok := vals[0].(*ssa.Call); ok {
-						return origin(c) // var endpoint = flag.String(...)
+						return Origin(c) // var endpoint = flag.String(...)
 					}
 				}
 			}
@@ -280,16 +306,16 @@ func origin(v ssa.Value) string {
 		case *ssa.IndexAddr:
 			return "from a slice or array element"
 		case *ssa.Call, *ssa.Parameter, *ssa.FreeVar, *ssa.UnOp:
-			return origin(x)
+			return Origin(x)
 		}
 	case *ssa.ChangeType:
-		return origin(v.X)
+		return Origin(v.X)
 	case *ssa.Convert:
-		return origin(v.X)
+		return Origin(v.X)
 	case *ssa.MakeInterface:
-		return origin(v.X)
+		return Origin(v.X)
 	case *ssa.TypeAssert:
-		return origin(v.X)
+		return Origin(v.X)
 	}
 	return "computed at run time"
 }
@@ -305,16 +331,16 @@ var globals struct {
 
 const keptPackages = 8
 
-func globalUses(g *ssa.Global) []ssa.Instruction {
-	if g.Pkg == nil || !hasCode(g.Pkg) {
+func GlobalUses(g *ssa.Global) []ssa.Instruction {
+	if g.Pkg == nil || !HasCode(g.Pkg) {
 		return nil
 	}
-	return usesIn(g.Pkg)[g]
+	return UsesIn(g.Pkg)[g]
 }
 
-// usesIn returns the uses of package-level variables (its own and those
+// UsesIn returns the uses of package-level variables (its own and those
 // of the packages it imports) in the code of pkg.
-func usesIn(pkg *ssa.Package) map[*ssa.Global][]ssa.Instruction {
+func UsesIn(pkg *ssa.Package) map[*ssa.Global][]ssa.Instruction {
 	globals.Lock()
 	defer globals.Unlock()
 	if u, ok := globals.uses[pkg]; ok {
@@ -323,19 +349,19 @@ func usesIn(pkg *ssa.Package) map[*ssa.Global][]ssa.Instruction {
 	if globals.uses == nil || len(globals.uses) >= keptPackages {
 		globals.uses = make(map[*ssa.Package]map[*ssa.Global][]ssa.Instruction)
 	}
-	u := indexGlobals(pkg)
+	u := IndexGlobals(pkg)
 	globals.uses[pkg] = u
 	return u
 }
 
-// hasCode reports whether the bodies of pkg's functions were built (a
+// HasCode reports whether the bodies of pkg's functions were built (a
 // package created from export data has none).
-func hasCode(pkg *ssa.Package) bool {
+func HasCode(pkg *ssa.Package) bool {
 	init := pkg.Func("init")
 	return init != nil && len(init.Blocks) > 0
 }
 
-func indexGlobals(pkg *ssa.Package) map[*ssa.Global][]ssa.Instruction {
+func IndexGlobals(pkg *ssa.Package) map[*ssa.Global][]ssa.Instruction {
 	uses := make(map[*ssa.Global][]ssa.Instruction)
 	seen := make(map[*ssa.Function]bool)
 	var work []*ssa.Function
