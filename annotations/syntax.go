@@ -127,7 +127,7 @@ func Suggest(s string, candidates []string) string {
 	best, bestDist := "", -1
 	ls := strings.ToLower(s)
 	for _, c := range candidates {
-		d := distance(ls, strings.ToLower(c))
+		d := Distance(ls, strings.ToLower(c))
 		limit := min(2, max(1, len(c)/3))
 		if d > limit {
 			continue
@@ -139,9 +139,10 @@ func Suggest(s string, candidates []string) string {
 	return best
 }
 
-// distance is the optimal string alignment distance (Levenshtein plus
+// Distance is the optimal string alignment distance (Levenshtein plus
 // adjacent transpositions, so "snik" is one edit from "sink"), on bytes.
-func distance(a, b string) int {
+// The policy package uses it for its hints too.
+func Distance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		// Names are short; a long string is no one's typo, and this keeps
 		// the quadratic table small on hostile input.

@@ -145,7 +145,7 @@ func lookupTag(tag string) (value string, found bool, err *Error) {
 // a leading comma from separating tag pairs with commas as in a JSON list.
 func looksLikeTagKey(key string) bool {
 	k := strings.ToLower(strings.TrimLeft(key, ",;"))
-	return k == TagKey || distance(k, TagKey) <= 1
+	return k == TagKey || Distance(k, TagKey) <= 1
 }
 
 func nearMissHint(key string) string {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/privacyvet/privacyvet/annotations"
 	"gopkg.in/yaml.v3"
 )
 
@@ -298,7 +299,7 @@ func (d *policyDecoder) checkDeclared(c string, e pair) {
 		if len(last) >= 8 && len(bl) >= 8 {
 			limit = 2
 		}
-		if editDistance(last, bl) <= limit {
+		if annotations.Distance(last, bl) <= limit {
 			d.errorAt(e.kn, e.path, "did you mean "+b+"? A new category's name must not be a near-miss of a built-in one",
 				"category %q is not in the taxonomy and too close to %s to declare", c, b)
 			return

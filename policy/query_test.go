@@ -400,18 +400,7 @@ func TestNameSyntax(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"email", "email", 0}, {"emial", "email", 1}, {"email", "emails", 1},
-		{"contct", "contact", 1}, {"kitten", "sitting", 3}, {"", "abc", 3},
-	} {
-		if got := editDistance(tc.a, tc.b); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
-		}
-	}
+func TestCloseMatches(t *testing.T) {
 	if got := closeMatches("user.contact.emial", BuiltinCategories()); len(got) == 0 || got[0] != "user.contact.email" {
 		t.Errorf("closeMatches = %v", got)
 	}

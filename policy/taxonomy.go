@@ -3,6 +3,8 @@ package policy
 import (
 	"sort"
 	"strings"
+
+	"github.com/privacyvet/privacyvet/annotations"
 )
 
 // builtinCategories are the keys of fideslang 3.1's default data categories
@@ -182,7 +184,7 @@ func closeMatches(s string, candidates []string) []string {
 	}
 	var found []scored
 	for _, c := range candidates {
-		if d := editDistance(s, c); d <= limit && c != s {
+		if d := annotations.Distance(s, c); d <= limit && c != s {
 			found = append(found, scored{c, d})
 		}
 	}
@@ -197,37 +199,6 @@ func closeMatches(s string, candidates []string) []string {
 		out = append(out, found[i].c)
 	}
 	return out
-}
-
-// editDistance is the optimal string alignment distance: insertions,
-// deletions, substitutions and transpositions of adjacent bytes each cost
-// one, so "emial" is one step from "email".
-func editDistance(a, b string) int {
-	if len(a) > 200 || len(b) > 200 {
-		// Hints for absurdly long ids are not worth quadratic time.
-		return len(a) + len(b)
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 // didYouMean formats closeMatches as a hint, or returns fallback.
