@@ -43,8 +43,15 @@
 // program, and the finding is reported there: at the write when it is in
 // the main package, else at the import through which the write is
 // reached, with the write's file and line in the message. A library with
-// no main package is not judged. Not checked: whether an erase function
-// really deletes what it declares.
+// no main package is not judged.
+//
+// A weak check goes with it: a //privacy:erase function that never
+// reaches a delete (a DELETE, UPDATE or TRUNCATE statement given as a
+// constant to a call, a driver or cache method named Delete, Del, HDel,
+// Unlink, Expire, Remove, Purge..., os.Remove, gorm's Delete, or a call
+// into another package whose name says it deletes), in its body or in
+// the functions of its package it calls, is reported at its name. It
+// cannot tell what is deleted, only that something is.
 //
 // # PV403: a forbidden category is stored or sent
 //

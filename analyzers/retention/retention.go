@@ -43,6 +43,7 @@ func run(pass *analysis.Pass, res *flow.Result) {
 		forbidden.Add(f, "the statement says it is not collected at all: "+report.Cite(pol, r.ClauseFor("collect")))
 	}
 	expiry.Report(pass, res.Marks)
+	checkErasers(pass, res.Marks)
 	for _, r := range res.Retained {
 		if res.Marks.Suppressed(r.Pos, "PV402") {
 			continue

@@ -37,3 +37,12 @@ func TestErasure(t *testing.T) {
 	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
 	analysistest.Run(t, dir, s.Rule("retention"), "retention/appcovered", "retention/appuncovered")
 }
+
+func TestWeakErase(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
+	analysistest.Run(t, dir, s.Rule("retention"), "retention/eraser")
+}

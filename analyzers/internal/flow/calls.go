@@ -283,6 +283,12 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 		}
 	}
 
+	if ci.sink == nil && (ci.name == "(net/http.Header).Set" || ci.name == "(net/http.Header).Add") && len(args) == 3 {
+		// w.Header().Set("Set-Cookie", v) sets a cookie by hand.
+		if k, ok := constString(args[1]); ok && strings.EqualFold(k, "Set-Cookie") {
+			ci.sink = &models.Sink{Kind: models.Cookie, From: 2, Writer: -1}
+		}
+	}
 	if ci.sink != nil {
 		st.sinkCall(ci, args, pos, instr)
 	} else if !ci.sanitizer && !ci.propagate && ci.marshal == "" {

@@ -39,6 +39,8 @@ func file(l *Login) {
 func cookie(w http.ResponseWriter, l *Login) {
 	http.SetCookie(w, &http.Cookie{Name: "pw", Value: l.Password}) // want `reaches cookie sink http.SetCookie`
 	http.SetCookie(w, &http.Cookie{Name: "user", Value: l.User})
+	w.Header().Set("Set-Cookie", "pw="+l.Password) // want `reaches cookie sink http.Header.Set`
+	w.Header().Set("X-User", l.Password)
 }
 
 func send(l *Login) {
