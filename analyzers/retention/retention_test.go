@@ -15,7 +15,7 @@ func TestForbidden(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
-	analysistest.Run(t, dir, s.Rule("retention"), "retention/children")
+	analysistest.Run(t, dir, s.Rule("retention"), "retention/children", "retention/drivers")
 }
 
 func TestExpiry(t *testing.T) {
