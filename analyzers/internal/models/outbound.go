@@ -7,7 +7,7 @@ import "strings"
 // resolve the recipient from its host.
 type URLArg struct {
 	Index int
-	Form  string // "url", "request", "addr" (host:port), "client" (receiver *http.Client)
+	Form  string // "url", "request", "addr" (host:port), "client" (receiver *http.Client), "conn" (a dialled connection)
 }
 
 // outbound registers the sends that leave the process for an outside
@@ -29,11 +29,11 @@ func outbound(t map[string]*Model) {
 	send("(net/http.RoundTripper).RoundTrip", 1, URLArg{1, "request"})
 	send("net/smtp.SendMail", 0, URLArg{0, "addr"})
 	// Raw connections: the destination was fixed when dialling.
-	send("(net.Conn).Write", 1)
-	send("(*net.TCPConn).Write", 1)
-	send("(*net.UDPConn).Write", 1)
-	send("(*net.UDPConn).WriteTo", 1)
-	send("(*crypto/tls.Conn).Write", 1)
+	send("(net.Conn).Write", 1, URLArg{0, "conn"})
+	send("(*net.TCPConn).Write", 1, URLArg{0, "conn"})
+	send("(*net.UDPConn).Write", 1, URLArg{0, "conn"})
+	send("(*net.UDPConn).WriteTo", 1, URLArg{0, "conn"})
+	send("(*crypto/tls.Conn).Write", 1, URLArg{0, "conn"})
 }
 
 // storage registers writes to databases, caches, files and cookies.

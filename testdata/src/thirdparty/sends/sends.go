@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -70,4 +71,13 @@ func request(u *User) {
 	req2, _ := http.NewRequest("POST", "https://collector.example/ingest", nil)
 	req2.Header.Set("X-User", u.Email)
 	http.DefaultClient.Do(req2) // want `host collector.example belongs to no declared recipient`
+}
+
+func raw(u *User) {
+	conn, err := net.Dial("tcp", "collector.example:9000")
+	if err != nil {
+		return
+	}
+	conn.Write([]byte(u.Email)) // want `host collector.example belongs to no declared recipient`
+	conn.Write([]byte("ping"))
 }
