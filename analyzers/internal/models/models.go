@@ -144,9 +144,9 @@ func CleanErrors(path string) bool {
 // its arguments.
 func ErrorEchoes(name string) bool { return errorEchoes[name] }
 
-// FieldConstructorPackages are packages whose package-level functions
-// returning a field value (zap.String, zap.Any, slog.String) carry their
-// arguments into the field.
+// fieldResultTypes are the field types of logging libraries: a
+// package-level function returning one (zap.String, zap.Any, slog.String)
+// carries its arguments into the field.
 var fieldResultTypes = map[string]bool{
 	"go.uber.org/zap.Field":             true,
 	"go.uber.org/zap/zapcore.Field":     true,
@@ -241,7 +241,7 @@ func build() map[string]*Model {
 	}
 	san("crypto/sha256.Sum256", "crypto/sha256.Sum224", "crypto/sha512.Sum512", "crypto/sha512.Sum384",
 		"crypto/sha1.Sum", "crypto/md5.Sum", "crypto/sha3.Sum256", "crypto/sha3.Sum512",
-		"(hash.Hash).Sum", "(hash.Hash32).Sum32", "(hash.Hash64).Sum64", "(hash.Hash).Sum",
+		"(hash.Hash).Sum", "(hash.Hash32).Sum32", "(hash.Hash64).Sum64",
 		"crypto/pbkdf2.Key", "crypto/hkdf.Key",
 		"golang.org/x/crypto/bcrypt.GenerateFromPassword", "golang.org/x/crypto/bcrypt.CompareHashAndPassword",
 		"golang.org/x/crypto/argon2.Key", "golang.org/x/crypto/argon2.IDKey",
