@@ -179,8 +179,12 @@ func Cite(pol *policy.Policy, clauseID string) string {
 		return "statement clause " + clauseID
 	}
 	s := "statement"
-	if c.Section != "" {
+	switch {
+	case c.Section == "":
+	case c.Section[0] >= '0' && c.Section[0] <= '9':
 		s += " §" + c.Section
+	default:
+		s = c.Section + " statement" // the baseline policy's generic clauses
 	}
 	if c.Quote != "" {
 		s += " " + fmt.Sprintf("%q", Abbrev(c.Quote, 120))
