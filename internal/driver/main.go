@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/privacyvet/privacyvet/analyzers"
+	"github.com/privacyvet/privacyvet/analyzers/datamap"
 )
 
 // Main runs the command with args (os.Args[1:]) and returns the exit code.
@@ -23,6 +24,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "rules":
 			return rules(stdout)
+		case "report":
+			return datamap.Main(args[1:], stdout, stderr)
 		case "policy":
 			return policyCmd(args[1:], stdout, stderr)
 		case "version", "-version", "--version":
