@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"sort"
 	"strings"
@@ -34,7 +35,10 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	opts := new(analyzers.Options)
 	fs.StringVar(&opts.Policy, "policy", "", "privacy policy: a YAML file or builtin:NAME (default: nearest privacy.yaml up to the module root, else builtin:baseline)")
 	jsonOut := fs.Bool("json", false, "emit diagnostics as JSON (the go/analysis drivers' format)")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text, json or sarif (SARIF 2.1.0, to stdout)")
+	baseline := fs.String("baseline", "", "report only findings not in this baseline file; write it when it does not exist")
+	baselineUpdate := fs.Bool("baseline-update", false, "with -baseline, rewrite the baseline file with the current findings")
+	srcRoot := fs.String("srcroot", ".", "directory that SARIF and baseline file paths are relative to (the repository root, for code scanning)")
 	fix := fs.Bool("fix", false, "apply suggested fixes (PV701 tags) to the files")
 	diff := fs.Bool("diff", false, "with -fix, print the changes as a diff instead of writing files")
 	contextLines := fs.Int("c", -1, "show the offending line with this many lines of context")
@@ -53,9 +57,22 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		*format = "json"
 	}
 	switch *format {
-	case "text", "json":
+	case "text", "json", "sarif":
 	default:
-		fmt.Fprintf(stderr, "privacyvet: unknown -format %q (use text or json)\n", *format)
+		fmt.Fprintf(stderr, "privacyvet: unknown -format %q (use text, json or sarif)\n", *format)
+		return exitError
+	}
+	if *baselineUpdate && *baseline == "" {
+		fmt.Fprintln(stderr, "privacyvet: -baseline-update needs -baseline FILE")
+		return exitError
+	}
+	if *fix && *baseline != "" {
+		fmt.Fprintln(stderr, "privacyvet: -fix and -baseline do not go together")
+		return exitError
+	}
+	root, err := filepath.Abs(*srcRoot)
+	if err != nil {
+		fmt.Fprintf(stderr, "privacyvet: -srcroot: %v\n", err)
 		return exitError
 	}
 	patterns := fs.Args()
@@ -124,14 +141,39 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		}
 		return code
 	}
+	src := make(sources)
+	var fps []string // read the sources only for the outputs that need them
+	if *format == "sarif" || *baseline != "" {
+		fps = fingerprints(findings, root, src)
+	}
+	summary := ""
+	if *baseline != "" {
+		run := &baselineRun{path: *baseline, update: *baselineUpdate, root: root, complete: code == exitOK, stderr: stderr}
+		keep, sum, done, bcode := run.apply(findings, fps)
+		if done {
+			return bcode
+		}
+		dropDiagnostics(graph, findings, keep)
+		findings, fps = pick(findings, keep), pick(fps, keep)
+		summary = sum
+	}
 	switch *format {
 	case "json":
 		if err := graph.PrintJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "privacyvet: %v\n", err)
 			return exitError
 		}
+	case "sarif":
+		log := buildSARIF(findings, sarifOptions{root: root, toolVersion: version(), fingerprints: fps, successful: code == exitOK}, src)
+		if err := writeSARIF(stdout, log); err != nil {
+			fmt.Fprintf(stderr, "privacyvet: %v\n", err)
+			return exitError
+		}
 	default:
 		printText(stderr, findings, *contextLines)
+	}
+	if summary != "" {
+		fmt.Fprintln(stderr, summary)
 	}
 	if len(findings) > 0 && code == exitOK {
 		code = exitFindings
@@ -248,12 +290,23 @@ func collect(g *checker.Graph) []Finding {
 	return out
 }
 
+// pick returns the elements of s at the indexes in keep, in order.
+func pick[T any](s []T, keep []int) []T {
+	out := make([]T, 0, len(keep))
+	for _, i := range keep {
+		out = append(out, s[i])
+	}
+	return out
+}
+
 func usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprint(w, `privacyvet holds Go code to its privacy statement.
 
 Usage:
   privacyvet [flags] packages...        analyse packages (standalone)
   go vet -vettool=$(command -v privacyvet) [-policy=FILE] packages...
+  privacyvet report [-format=md|html] [-o FILE] packages...
+                                        the data map: categories, where they are collected and where they go, clause by clause
   privacyvet rules                      list the rules
   privacyvet policy check [-statement FILE] [FILE]
                                         validate a policy (default: the one the current directory resolves to)
