@@ -83,12 +83,31 @@ func (t *taint) add(l label) bool {
 			return false
 		}
 	}
+	if l.symbolic() && (l.src != "" || l.at != "") {
+		// Field paths of one parameter multiply in big structs: past a
+		// few, stand for all of them with the whole parameter (which
+		// projects onto any field), so label sets stay small.
+		n := 0
+		for _, x := range *t {
+			if x.param == l.param {
+				n++
+			}
+		}
+		if n >= maxParamPaths {
+			w := l
+			w.src, w.at, w.san = "", "", ""
+			return t.add(w)
+		}
+	}
 	if len(*t) >= maxLabels {
 		return false
 	}
 	*t = append(*t, l)
 	return true
 }
+
+// maxParamPaths bounds the labels of one parameter held by a value.
+const maxParamPaths = 8
 
 func (t *taint) addAll(u taint) bool {
 	changed := false
