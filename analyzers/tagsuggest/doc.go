@@ -87,4 +87,7 @@
 // The fix turns the Email field into:
 //
 //	Email string `json:"email" privacy:"user.contact.email"`
+//
+// Measured precision on two real applications (listmonk and gogs, see
+// docs/case-studies.md): 7 false positives in 123 suggestions (5.7 %).
 package tagsuggest
