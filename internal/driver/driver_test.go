@@ -108,3 +108,14 @@ func TestTypeErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestReportSARIF(t *testing.T) {
+	for _, args := range [][]string{{"-format=sarif", "./..."}, {"-format", "sarif", "./..."}, {"--format=sarif"}} {
+		if !sarifRequested(args) {
+			t.Errorf("sarifRequested(%q) = false", args)
+		}
+	}
+	if sarifRequested([]string{"-format=html", "./..."}) {
+		t.Error("sarifRequested(-format=html) = true")
+	}
+}

@@ -25,6 +25,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		case "rules":
 			return rules(stdout)
 		case "report":
+			if sarifRequested(args[1:]) {
+				// The data map's findings as SARIF are the checker's.
+				return standalone(args[1:], stdout, stderr)
+			}
 			return datamap.Main(args[1:], stdout, stderr)
 		case "policy":
 			return policyCmd(args[1:], stdout, stderr)
@@ -37,6 +41,20 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return standalone(args, stdout, stderr)
+}
+
+// sarifRequested reports whether report's flags ask for SARIF.
+func sarifRequested(args []string) bool {
+	for i, a := range args {
+		a = strings.TrimPrefix(a, "-")
+		switch {
+		case a == "-format=sarif" || a == "format=sarif":
+			return true
+		case (a == "format" || a == "-format") && i+1 < len(args) && args[i+1] == "sarif":
+			return true
+		}
+	}
+	return false
 }
 
 // vetProtocol reports whether go vet is calling: it asks for -flags and
