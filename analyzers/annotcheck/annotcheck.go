@@ -2,7 +2,6 @@ package annotcheck
 
 import (
 	_ "embed"
-	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -28,30 +27,20 @@ var Rules = []report.Rule{
 
 // New returns the analyzer, reading annotations from mk.
 func New(mk *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:       "annotcheck",
-		Doc:        report.AnalyzerDoc(doc, "annotcheck"),
-		URL:        report.URL("PV901"),
-		Requires:   []*analysis.Analyzer{mk},
-		ResultType: reflect.TypeFor[struct{}](),
-		Run: func(pass *analysis.Pass) (any, error) {
-			m := pass.ResultOf[mk].(*marks.Marks)
-			if m.Err != nil {
-				return nil, m.Err
-			}
-			for _, p := range m.Problems {
-				msg := p.Msg
-				if p.Hint != "" {
-					msg += " (" + p.Hint + ")"
-				}
-				pass.Report(analysis.Diagnostic{
-					Pos:      p.Pos,
-					Category: p.Rule,
-					Message:  msg + " [" + p.Rule + "]",
-					URL:      report.URL(p.Rule),
-				})
-			}
-			return struct{}{}, nil
-		},
+	return report.MarksRule("annotcheck", doc, report.URL("PV901"), mk, run)
+}
+
+func run(pass *analysis.Pass, m *marks.Marks) {
+	for _, p := range m.Problems {
+		msg := p.Msg
+		if p.Hint != "" {
+			msg += " (" + p.Hint + ")"
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:      p.Pos,
+			Category: p.Rule,
+			Message:  msg + " [" + p.Rule + "]",
+			URL:      report.URL(p.Rule),
+		})
 	}
 }

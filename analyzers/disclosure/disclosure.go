@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/types"
 	"path/filepath"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -27,21 +26,7 @@ var doc string
 
 // New returns the analyzer, reading annotations from mk.
 func New(mk *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:       "disclosure",
-		Doc:        report.AnalyzerDoc(doc, "disclosure"),
-		URL:        report.URL("PV601"),
-		Requires:   []*analysis.Analyzer{mk},
-		ResultType: reflect.TypeFor[struct{}](),
-		Run: func(pass *analysis.Pass) (any, error) {
-			m := pass.ResultOf[mk].(*marks.Marks)
-			if m.Err != nil {
-				return nil, m.Err
-			}
-			run(pass, m)
-			return struct{}{}, nil
-		},
-	}
+	return report.MarksRule("disclosure", doc, report.URL("PV601"), mk, run)
 }
 
 // maxRelated bounds the other markings listed with a finding.

@@ -41,24 +41,12 @@ func (*DataFact) AFact() {}
 
 func (f *DataFact) String() string { return "data " + strings.Join(f.Categories, ",") }
 
-// New returns the analyzer, reading annotations from mk.
+// New returns the analyzer, reading annotations from mk. It exports a
+// fact of its own for //privacy:data types seen through imports.
 func New(mk *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:       "tagsuggest",
-		Doc:        report.AnalyzerDoc(doc, "tagsuggest"),
-		URL:        report.URL("PV701"),
-		Requires:   []*analysis.Analyzer{mk},
-		FactTypes:  []analysis.Fact{new(DataFact)},
-		ResultType: reflect.TypeFor[struct{}](),
-		Run: func(pass *analysis.Pass) (any, error) {
-			m := pass.ResultOf[mk].(*marks.Marks)
-			if m.Err != nil {
-				return nil, m.Err
-			}
-			run(pass, m)
-			return struct{}{}, nil
-		},
-	}
+	a := report.MarksRule("tagsuggest", doc, report.URL("PV701"), mk, run)
+	a.FactTypes = []analysis.Fact{new(DataFact)}
+	return a
 }
 
 // tagKeys are the encodings whose field names are read when the Go name

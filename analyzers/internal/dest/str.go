@@ -258,7 +258,7 @@ func (w *walker) str(v ssa.Value) []str {
 			return w.field(ld.X, v.Field, v, w.str)
 		}
 	}
-	if isInteger(v.Type()) {
+	if ssamem.IsInteger(v.Type()) {
 		return numHole(ssamem.Origin(v))
 	}
 	return holes(ssamem.Origin(v))
@@ -516,24 +516,9 @@ func isString(t types.Type) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
-func isInteger(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsInteger != 0
-}
-
-// isNamed reports whether t (or what it points to) is the named type
-// path.name.
-func isNamed(t types.Type, path, name string) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
-}
-
 func isPointer(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Pointer)
 	return ok
 }
 
-func isURL(t types.Type) bool { return isNamed(t, "net/url", "URL") }
+func isURL(t types.Type) bool { return ssamem.IsNamed(t, "net/url", "URL") }

@@ -56,7 +56,7 @@ func (w *walker) url(v ssa.Value) []str {
 		if v.Op != token.MUL {
 			break
 		}
-		if fa, ok := v.X.(*ssa.FieldAddr); ok && isNamed(fa.X.Type(), "net/http", "Request") && ssamem.FieldName(fa) == "URL" {
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && ssamem.IsNamed(fa.X.Type(), "net/http", "Request") && ssamem.FieldName(fa) == "URL" {
 			return w.override(v, w.request(fa.X))
 		}
 		if isURL(v.Type()) && !isPointer(v.Type()) {

@@ -251,3 +251,23 @@ func FlowRule(name, doc, url string, fl *analysis.Analyzer, run func(*analysis.P
 		},
 	}
 }
+
+// MarksRule builds a rule analyzer over the annotations alone (no data
+// flow): annotation problems, statement drift, tag suggestions.
+func MarksRule(name, doc, url string, mk *analysis.Analyzer, run func(*analysis.Pass, *marks.Marks)) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       name,
+		Doc:        AnalyzerDoc(doc, name),
+		URL:        url,
+		Requires:   []*analysis.Analyzer{mk},
+		ResultType: reflect.TypeFor[struct{}](),
+		Run: func(pass *analysis.Pass) (any, error) {
+			m := pass.ResultOf[mk].(*marks.Marks)
+			if m.Err != nil {
+				return nil, m.Err
+			}
+			run(pass, m)
+			return struct{}{}, nil
+		},
+	}
+}

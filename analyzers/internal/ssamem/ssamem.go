@@ -411,3 +411,19 @@ func IndexGlobals(pkg *ssa.Package) map[*ssa.Global][]ssa.Instruction {
 	}
 	return uses
 }
+
+// IsInteger reports whether t is an integer type.
+func IsInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// IsNamed reports whether t (or what it points to) is the named type
+// path.name.
+func IsNamed(t types.Type, path, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
+}

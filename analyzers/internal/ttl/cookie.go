@@ -206,7 +206,7 @@ func (w *walker) cookie(v ssa.Value) Expiry {
 		if v.Op != token.MUL {
 			break
 		}
-		if isNamed(v.Type(), "net/http", "Cookie") && !isPointer(v) {
+		if ssamem.IsNamed(v.Type(), "net/http", "Cookie") && !isPointer(v) {
 			return w.cookie(v.X) // a copy of the cookie *v.X points to
 		}
 		if ssamem.Tracked(v.X) {

@@ -205,7 +205,7 @@ func (w *walker) num(v ssa.Value) values {
 		switch op {
 		case token.ADD, token.SUB, token.MUL, token.REM:
 		case token.QUO:
-			if isInteger(v.Type()) {
+			if ssamem.IsInteger(v.Type()) {
 				op = token.QUO_ASSIGN // integer division
 			}
 		default:
@@ -342,7 +342,7 @@ func binop(x constant.Value, op token.Token, y constant.Value) (constant.Value, 
 // convert converts a constant to the numeric type t, truncating floats
 // converted to integers as Go does.
 func convert(c constant.Value, t types.Type) constant.Value {
-	if isInteger(t) && c.Kind() == constant.Float {
+	if ssamem.IsInteger(t) && c.Kind() == constant.Float {
 		if f, _ := constant.Float64Val(c); math.Abs(f) < math.MaxInt64 {
 			return constant.MakeInt64(int64(f))
 		}
@@ -378,19 +378,6 @@ func (vs values) duration(seconds bool) Expiry {
 		s = append(s, d.String())
 	}
 	return Expiry{Kind: Unknown, Why: "one of several durations (" + strings.Join(s, ", ") + ")"}
-}
-
-func isInteger(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsInteger != 0
-}
-
-func isNamed(t types.Type, path, name string) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
 }
 
 // loadVia evaluates, with f, the value loaded from p (v is the load), or
