@@ -1,19 +1,16 @@
 package annotcheck_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/privacyvet/privacyvet/analyzers"
+	"github.com/privacyvet/privacyvet/internal/testdir"
 )
 
 func TestAnnotcheck(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := testdir.Testdata(t)
 	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
 	analysistest.Run(t, dir, s.Rule("annotcheck"), "annotcheck/bad")
 }

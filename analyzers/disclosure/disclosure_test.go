@@ -8,27 +8,20 @@ import (
 
 	"github.com/privacyvet/privacyvet/analyzers"
 	"github.com/privacyvet/privacyvet/analyzers/disclosure"
+	"github.com/privacyvet/privacyvet/internal/testdir"
 )
-
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // TestKaseya: kaseya-2016 cites s2-nothing-else for PV601 and lists
 // user.demographic.language but not the rest of user.demographic.
 func TestKaseya(t *testing.T) {
 	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
-	analysistest.Run(t, testdata(t), disclosure.New(s.Marks), "disclosure/kaseya")
+	analysistest.Run(t, testdir.Testdata(t), disclosure.New(s.Marks), "disclosure/kaseya")
 }
 
 // TestCustomPolicy: a policy file with no PV601 clause, whose sources
 // mark fields, types and methods of the package.
 func TestCustomPolicy(t *testing.T) {
-	dir := testdata(t)
+	dir := testdir.Testdata(t)
 	s := analyzers.New(&analyzers.Options{Policy: filepath.Join(dir, "src", "disclosure", "custom", "custom.yaml")})
 	analysistest.Run(t, dir, disclosure.New(s.Marks), "disclosure/custom")
 }
@@ -37,5 +30,5 @@ func TestCustomPolicy(t *testing.T) {
 // so nothing is reported.
 func TestBaseline(t *testing.T) {
 	s := analyzers.New(&analyzers.Options{Policy: "builtin:baseline"})
-	analysistest.Run(t, testdata(t), disclosure.New(s.Marks), "disclosure/baseline")
+	analysistest.Run(t, testdir.Testdata(t), disclosure.New(s.Marks), "disclosure/baseline")
 }

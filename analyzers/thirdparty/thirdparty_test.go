@@ -7,13 +7,11 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/privacyvet/privacyvet/analyzers"
+	"github.com/privacyvet/privacyvet/internal/testdir"
 )
 
 func TestSends(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := testdir.Testdata(t)
 	s := analyzers.New(&analyzers.Options{Policy: filepath.Join(dir, "src", "thirdparty", "policy.yaml")})
 	analysistest.Run(t, dir, s.Rule("thirdparty"), "thirdparty/sends")
 }

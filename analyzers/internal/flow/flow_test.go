@@ -18,15 +18,8 @@ import (
 
 	"github.com/privacyvet/privacyvet/analyzers"
 	"github.com/privacyvet/privacyvet/analyzers/internal/flow"
+	"github.com/privacyvet/privacyvet/internal/testdir"
 )
-
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // flowLine is a flow reduced for comparison.
 type flowLine struct {
@@ -42,7 +35,7 @@ type flowLine struct {
 // the flows found in app against the expected list.
 func TestSummariesAndFlows(t *testing.T) {
 	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
-	results := analysistest.Run(t, testdata(t), s.Flow, "flowtest/lib", "flowtest/app")
+	results := analysistest.Run(t, testdir.Testdata(t), s.Flow, "flowtest/lib", "flowtest/app")
 	var got []flowLine
 	for _, r := range results {
 		if r.Pass.Pkg.Path() != "flowtest/app" {
@@ -78,8 +71,8 @@ func TestFactBudget(t *testing.T) {
 	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax,
-		Dir:  filepath.Join(testdata(t), "src"),
-		Env:  append(os.Environ(), "GOPATH="+testdata(t), "GO111MODULE=off", "GOFLAGS="),
+		Dir:  filepath.Join(testdir.Testdata(t), "src"),
+		Env:  append(os.Environ(), "GOPATH="+testdir.Testdata(t), "GO111MODULE=off", "GOFLAGS="),
 	}
 	pkgs, err := packages.Load(cfg, "flowtest/...", "xpkg/...", "logleak/...")
 	if err != nil {
