@@ -164,6 +164,8 @@ type engine struct {
 	redact map[redactKey]bool
 	flows  map[string]*Flow
 	bounds []string
+	in     *interner // label keys
+	descs  map[descKey]*callInfo
 	// policy function lists by name
 	polSinks      map[string]*policy.SinkEntry
 	polSanitizers map[string][]string
@@ -177,6 +179,8 @@ type engine struct {
 func newEngine(pass *analysis.Pass, m *marks.Marks) *engine {
 	e := &engine{
 		pass:     pass,
+		in:       newInterner(),
+		descs:    make(map[descKey]*callInfo),
 		pol:      m.Policy,
 		marks:    m,
 		sums:     make(map[*ssa.Function]*FuncFact),

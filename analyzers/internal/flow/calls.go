@@ -32,6 +32,7 @@ type callInfo struct {
 	// nothing of the callee and must assume the conservative default.
 	sum   *FuncFact
 	known bool
+	local bool // the callee is a function of this package: sum is e.sums[callee]
 }
 
 // funcObject returns the declared function of fn (its generic origin for
@@ -77,11 +78,34 @@ func displayName(obj *types.Func) string {
 // describe gathers models, directives, policy entries and the summary of
 // a callee. fn is the static callee if any; obj its declared function
 // (or the interface method of a dynamic call).
+//
+// The description of a callee is the same at every call and in every
+// round, but for the summary of a function of this package, which grows
+// while summaries converge: descriptions are cached, and that summary is
+// read afresh. Callers must not modify the result.
 func (e *engine) describe(fn *ssa.Function, obj *types.Func) *callInfo {
+	k := descKey{fn, obj}
+	if ci, ok := e.descs[k]; ok {
+		if ci.local {
+			ci.sum = e.sums[origin(fn)]
+		}
+		return ci
+	}
+	ci := e.describeOnce(fn, obj)
+	e.descs[k] = ci
+	return ci
+}
+
+type descKey struct {
+	fn  *ssa.Function
+	obj *types.Func
+}
+
+func (e *engine) describeOnce(fn *ssa.Function, obj *types.Func) *callInfo {
 	ci := &callInfo{writeInto: -1, display: displayName(obj)}
 	if obj == nil {
 		if fn != nil && e.inPackage(fn) {
-			ci.sum, ci.known = e.sums[origin(fn)], true
+			ci.sum, ci.known, ci.local = e.sums[origin(fn)], true, true
 			ci.display = fn.Name()
 		}
 		return ci
@@ -125,7 +149,7 @@ func (e *engine) describe(fn *ssa.Function, obj *types.Func) *callInfo {
 		e.applyMarks(ci, mk.Source, mk.Sanitizer, mk.SanitizeCats, string(mk.Sink), mk.Recipient)
 	}
 	if fn != nil && e.inPackage(fn) {
-		ci.sum, ci.known = e.sums[origin(fn)], true
+		ci.sum, ci.known, ci.local = e.sums[origin(fn)], true, true
 		ci.sink = withDurationParam(ci.sink, obj)
 		return ci
 	}
@@ -286,7 +310,9 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 	if ci.sink == nil && (ci.name == "(net/http.Header).Set" || ci.name == "(net/http.Header).Add") && len(args) == 3 {
 		// w.Header().Set("Set-Cookie", v) sets a cookie by hand.
 		if k, ok := constString(args[1]); ok && strings.EqualFold(k, "Set-Cookie") {
-			ci.sink = &models.Sink{Kind: models.Cookie, From: 2, Writer: -1}
+			c := *ci // descriptions are shared: copy before changing
+			c.sink = &models.Sink{Kind: models.Cookie, From: 2, Writer: -1}
+			ci = &c
 		}
 	}
 	if ci.sink != nil {
@@ -300,7 +326,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 		for _, a := range args {
 			all = union(all, st.eff(a))
 		}
-		st.fill(res, c, sanitize(whole(all), ci.sanCats))
+		st.fill(res, c, st.e.in.sanitize(whole(all), ci.sanCats))
 	case ci.marshal != "":
 		if ci.marshalAt < len(args) {
 			x := stripInterface(args[ci.marshalAt])
@@ -333,7 +359,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 		origin := "func " + strings.TrimPrefix(ci.display, "func ")
 		var src taint
 		for _, cat := range ci.source {
-			src.add(label{cat: cat, param: -1, origin: origin, trace: &hop{pos: pos, what: ci.display + "()"}})
+			src.add(st.e.in.concrete(cat, "", origin, 0, &hop{pos: pos, what: ci.display + "()"}))
 		}
 		sig := c.Signature()
 		for i := 0; i < nres; i++ {
@@ -544,10 +570,10 @@ func (st *state) argTaint(args []ssa.Value, i int, src, san string, paramType ty
 	if i >= len(args) {
 		return nil
 	}
-	t := project(st.eff(args[i]), src)
-	t = sanitizeStr(t, san)
+	t := st.e.in.project(st.eff(args[i]), src)
+	t = st.e.in.sanitizeStr(t, san)
 	if paramType != nil {
-		known := project(render(st.e.typeLabels(paramType, fmtText), fmtText), src)
+		known := st.e.in.project(render(st.e.typeLabels(paramType, fmtText), fmtText), src)
 		if len(known) > 0 {
 			var cats []string
 			for _, k := range known {
@@ -562,7 +588,7 @@ func (st *state) argTaint(args []ssa.Value, i int, src, san string, paramType ty
 					// Whatever our caller passes, the callee reports
 					// these itself: drop them when substituting, as if
 					// they were sanitized.
-					l = sanitize(taint{l}, cats)[0]
+					l = st.e.in.sanitize(taint{l}, cats)[0]
 				}
 				out.add(l)
 			}
@@ -649,7 +675,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 		if f.Result >= len(res) || ci.cleanErr && sig != nil && f.Result < sig.Results().Len() && isError(sig.Results().At(f.Result).Type()) {
 			continue
 		}
-		t := shift(st.argTaint(args, f.Param, f.Src, f.San, nil), f.At)
+		t := st.e.in.shift(st.argTaint(args, f.Param, f.Src, f.San, nil), f.At)
 		res[f.Result] = union(res[f.Result], withHop(t, pos, ci.display))
 	}
 	for _, r := range sum.Results {
@@ -661,7 +687,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			tr = &hop{pos: s.Pos, loc: s.Loc, what: s.What, prev: tr}
 		}
 		tr = tr.push(pos, ci.display)
-		res[r.Result] = union(res[r.Result], taint{{cat: r.Category, param: -1, at: r.At, origin: r.Origin, trace: tr}})
+		res[r.Result] = union(res[r.Result], taint{st.e.in.concrete(r.Category, r.At, r.Origin, 0, tr)})
 	}
 }
 
@@ -674,7 +700,7 @@ func (st *state) mayFill(args []ssa.Value) {
 		a = stripInterface(a)
 		if localRoot(a) && referenceLike(a.Type()) {
 			root, path := rootOf(a)
-			st.store(root, shift(st.e.typeLabels(a.Type(), fmtText), path))
+			st.store(root, st.e.in.shift(st.e.typeLabels(a.Type(), fmtText), path))
 		}
 	}
 }
@@ -794,8 +820,8 @@ func (st *state) makeClosure(mc *ssa.MakeClosure) {
 		if j < 0 || j >= len(mc.Bindings) {
 			continue
 		}
-		bt := project(union(st.t(mc.Bindings[j]), st.contents(mc.Bindings[j])), s.Src)
-		bt = sanitizeStr(bt, s.San)
+		bt := st.e.in.project(union(st.t(mc.Bindings[j]), st.contents(mc.Bindings[j])), s.Src)
+		bt = st.e.in.sanitizeStr(bt, s.San)
 		if len(bt) == 0 {
 			continue
 		}

@@ -2,6 +2,8 @@ package flow
 
 import (
 	"go/token"
+
+	"golang.org/x/tools/go/ssa"
 	"slices"
 	"strings"
 )
@@ -17,19 +19,85 @@ const maxLabels = 64
 
 // label is one unit of taint: a concrete personal-data category, or a
 // symbolic stand-in for "whatever the caller passed in parameter param"
-// (used to build summaries).
+// (used to build summaries). Its identity is an interned *key, so a label
+// is five words, and comparing two is comparing pointers: label sets are
+// built and merged in the engine's innermost loops.
 type label struct {
-	cat    string // concrete category; "" for a symbolic label
-	param  int    // symbolic: parameter index (free variables follow params); -1 when concrete
-	src    string // symbolic: field path within the parameter ("" = the whole parameter)
-	at     string // field path within the value holding the label ("" = anywhere in it)
-	san    string // symbolic: comma-joined categories sanitized on the way (for category-specific sanitizers)
+	*key
 	hide   uint8  // renderings that do not show it (hideText, hideJSON, hideXML)
 	origin string // concrete: where the category was attached, e.g. "User.Email"
 	trace  *hop   // the path that brought it here, newest hop first
 }
 
-func (l label) symbolic() bool { return l.param >= 0 }
+// labelKey is what identifies a label.
+type labelKey struct {
+	cat   string // concrete category; "" for a symbolic label
+	param int    // symbolic: parameter index (free variables follow params); -1 when concrete
+	src   string // symbolic: field path within the parameter ("" = the whole parameter)
+	at    string // field path within the value holding the label ("" = anywhere in it)
+	san   string // symbolic: comma-joined categories sanitized on the way (for category-specific sanitizers)
+}
+
+// key is an interned labelKey, with the keys that the engine derives from
+// it most often computed once.
+type key struct {
+	labelKey
+	anyAt      *key // the same label anywhere in the value (at == "")
+	wholeParam *key // symbolic: the whole parameter (src, at and san empty)
+	// projections caches project's results by field path (nil: dropped).
+	projections map[string]*key
+}
+
+func (k *key) symbolic() bool { return k.labelKey.param >= 0 }
+
+// interner interns the label keys of one package's analysis.
+type interner struct {
+	keys map[labelKey]*key
+}
+
+func newInterner() *interner { return &interner{keys: make(map[labelKey]*key)} }
+
+// key returns the interned key for lk.
+func (in *interner) key(lk labelKey) *key {
+	if k := in.keys[lk]; k != nil {
+		return k
+	}
+	k := &key{labelKey: lk}
+	in.keys[lk] = k
+	if lk.at == "" {
+		k.anyAt = k
+	} else {
+		w := lk
+		w.at = ""
+		k.anyAt = in.key(w)
+	}
+	if lk.param >= 0 {
+		if lk.src == "" && lk.at == "" && lk.san == "" {
+			k.wholeParam = k
+		} else {
+			k.wholeParam = in.key(labelKey{param: lk.param})
+		}
+	}
+	return k
+}
+
+// concrete returns a label of category cat at field path at.
+func (in *interner) concrete(cat, at, origin string, hide uint8, trace *hop) label {
+	return label{key: in.key(labelKey{cat: cat, param: -1, at: at}), hide: hide, origin: origin, trace: trace}
+}
+
+// symbolic returns the label of parameter (or free variable) i, v.
+func (in *interner) symbolic(i int, v ssa.Value) label {
+	return label{key: in.key(labelKey{param: i}), trace: &hop{pos: v.Pos(), what: paramHop + v.Name()}}
+}
+
+// with returns l with its key changed by f.
+func (in *interner) with(l label, f func(*labelKey)) label {
+	lk := l.labelKey
+	f(&lk)
+	l.key = in.key(lk)
+	return l
+}
 
 // hop is one step of a path: a source read, a call, a sink.
 type hop struct {
@@ -66,18 +134,14 @@ func (h *hop) steps() []Step {
 // taint is a small set of labels.
 type taint []label
 
-// sameKey reports whether a and b are the same label (traces aside).
-func sameKey(a, b label) bool {
-	return a.param == b.param && a.cat == b.cat && a.at == b.at && a.src == b.src && a.san == b.san
-}
-
 func (t *taint) add(l label) bool {
-	for i, x := range *t {
-		if sameKey(x, l) {
+	for i := range *t {
+		x := &(*t)[i]
+		if x.key == l.key {
 			// The same data shown by one rendering and hidden by
 			// another is shown: keep the hidings both agree on.
 			if h := x.hide & l.hide; h != x.hide {
-				(*t)[i].hide = h
+				x.hide = h
 				return true
 			}
 			return false
@@ -95,7 +159,7 @@ func (t *taint) add(l label) bool {
 		}
 		if n >= maxParamPaths {
 			w := l
-			w.src, w.at, w.san = "", "", ""
+			w.key = l.wholeParam
 			return t.add(w)
 		}
 	}
@@ -119,8 +183,16 @@ func (t *taint) addAll(u taint) bool {
 	return changed
 }
 
+// union returns a new set holding the labels of ts.
 func union(ts ...taint) taint {
-	var out taint
+	n := 0
+	for _, t := range ts {
+		n += len(t)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make(taint, 0, min(n, maxLabels))
 	for _, t := range ts {
 		out.addAll(t)
 	}
@@ -153,14 +225,13 @@ func hasPathPrefix(p, q string) bool {
 
 // shift places the labels of t at field path p of a larger value (a store
 // into a field).
-func shift(t taint, p string) taint {
+func (in *interner) shift(t taint, p string) taint {
 	if p == "" {
 		return t
 	}
 	out := make(taint, 0, len(t))
 	for _, l := range t {
-		l.at = joinPath(p, l.at)
-		out = append(out, l)
+		out.add(in.with(l, func(k *labelKey) { k.at = joinPath(p, k.at) }))
 	}
 	return out
 }
@@ -168,42 +239,80 @@ func shift(t taint, p string) taint {
 // project reads field path p of a value with taint t: labels at other
 // fields drop out, labels on the whole value stay, and a symbolic label
 // for a whole parameter refines to that parameter's field.
-func project(t taint, p string) taint {
-	if p == "" {
+func (in *interner) project(t taint, p string) taint {
+	if p == "" || len(t) == 0 {
 		return t
 	}
-	var out taint
-	for _, l := range t {
-		switch {
-		case l.at == "":
-			if l.symbolic() {
-				l.src = joinPath(l.src, p)
+	return in.projectAll(p, t)
+}
+
+// projectAll is project of the union of ts, without building the union.
+func (in *interner) projectAll(p string, ts ...taint) taint {
+	n := 0
+	for _, t := range ts {
+		n += len(t)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make(taint, 0, min(n, maxLabels))
+	for _, t := range ts {
+		for _, l := range t {
+			if p == "" {
+				out.add(l)
+			} else if k := in.projectKey(l.key, p); k != nil {
+				l.key = k
+				out.add(l)
 			}
-			out.add(l)
-		case hasPathPrefix(l.at, p):
-			if l.at == p {
-				l.at = ""
-			} else {
-				l.at = l.at[len(p)+1:]
-			}
-			out.add(l)
-		case hasPathPrefix(p, l.at):
-			if l.symbolic() {
-				l.src = joinPath(l.src, p[len(l.at)+1:])
-			}
-			l.at = ""
-			out.add(l)
 		}
 	}
 	return out
 }
 
+// projectKey is project for one key: the key read at path p, or nil when
+// the label sits at another field.
+func (in *interner) projectKey(k *key, p string) *key {
+	if r, ok := k.projections[p]; ok {
+		return r
+	}
+	lk := k.labelKey
+	var r *key
+	switch {
+	case lk.at == "":
+		if lk.param >= 0 {
+			lk.src = joinPath(lk.src, p)
+		}
+		r = in.key(lk)
+	case hasPathPrefix(lk.at, p):
+		if lk.at == p {
+			lk.at = ""
+		} else {
+			lk.at = lk.at[len(p)+1:]
+		}
+		r = in.key(lk)
+	case hasPathPrefix(p, lk.at):
+		if lk.param >= 0 {
+			lk.src = joinPath(lk.src, p[len(lk.at)+1:])
+		}
+		lk.at = ""
+		r = in.key(lk)
+	}
+	if k.projections == nil {
+		k.projections = make(map[string]*key)
+	}
+	k.projections[p] = r
+	return r
+}
+
 // whole forgets where in a value the labels sit: the value is handed on
 // as one piece (to a sink, a formatter, an unknown function).
 func whole(t taint) taint {
-	var out taint
+	if len(t) == 0 {
+		return nil
+	}
+	out := make(taint, 0, len(t))
 	for _, l := range t {
-		l.at = ""
+		l.key = l.anyAt
 		out.add(l)
 	}
 	return out
@@ -222,7 +331,7 @@ func withHop(t taint, pos token.Pos, what string) taint {
 // sanitize removes cats (all when empty) from t. Symbolic labels are
 // dropped by a sanitizer of everything and remember a category-specific
 // one, so the caller can drop those categories when it substitutes.
-func sanitize(t taint, cats []string) taint {
+func (in *interner) sanitize(t taint, cats []string) taint {
 	var out taint
 	for _, l := range t {
 		if len(cats) == 0 {
@@ -238,8 +347,7 @@ func sanitize(t taint, cats []string) taint {
 					s += c
 				}
 			}
-			l.san = s
-			out.add(l)
+			out.add(in.with(l, func(k *labelKey) { k.san = s }))
 			continue
 		}
 		if covered(cats, l.cat) {

@@ -3,6 +3,7 @@ package flow
 import (
 	"fmt"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -104,7 +105,7 @@ func (e *engine) solve() {
 		fnFlows[fn] = flows
 		old := e.sums[fn]
 		e.sums[fn] = sum
-		if summaryKey(old) == summaryKey(sum) {
+		if sameSummary(old, sum) {
 			continue
 		}
 		if count[fn] >= maxAnalysesPerFunc {
@@ -140,26 +141,25 @@ func isRenderMethod(name string) bool {
 	return false
 }
 
-// summaryKey identifies a summary's content, paths aside: labels only
-// grow, so equal keys mean the fixed point is reached.
-func summaryKey(s *FuncFact) string {
-	if s == nil {
-		return ""
+// sameSummary reports whether two summaries say the same, paths aside:
+// labels only grow, so equal summaries mean the fixed point is reached.
+func sameSummary(a, b *FuncFact) bool {
+	if a == nil {
+		a = &FuncFact{}
 	}
-	var b strings.Builder
-	for _, x := range s.Sinks {
-		fmt.Fprintf(&b, "s%d|%s|%s|%s|%s|%s|%s;", x.Param, x.Src, x.San, x.Kind, x.Sink, x.Recipient, x.Purpose)
+	if b == nil {
+		b = &FuncFact{}
 	}
-	for _, x := range s.Flows {
-		fmt.Fprintf(&b, "f%d|%s|%s|%d|%s;", x.Param, x.Src, x.San, x.Result, x.At)
-	}
-	for _, x := range s.Results {
-		fmt.Fprintf(&b, "r%d|%s|%s;", x.Result, x.Category, x.At)
-	}
-	for _, x := range s.Requires {
-		fmt.Fprintf(&b, "q%s|%s|%s|%v;", x.Purpose, x.Category, x.Sink, x.Gate)
-	}
-	return b.String()
+	return slices.EqualFunc(a.Sinks, b.Sinks, func(x, y ParamSink) bool {
+		return x.Param == y.Param && x.Src == y.Src && x.San == y.San && x.Kind == y.Kind &&
+			x.Sink == y.Sink && x.Recipient == y.Recipient && x.Purpose == y.Purpose
+	}) && slices.EqualFunc(a.Flows, b.Flows, func(x, y ParamFlow) bool {
+		return x.Param == y.Param && x.Src == y.Src && x.San == y.San && x.Result == y.Result && x.At == y.At
+	}) && slices.EqualFunc(a.Results, b.Results, func(x, y ResultSource) bool {
+		return x.Result == y.Result && x.Category == y.Category && x.At == y.At
+	}) && slices.EqualFunc(a.Requires, b.Requires, func(x, y Requirement) bool {
+		return x.Purpose == y.Purpose && x.Category == y.Category && x.Sink == y.Sink && x.Gate == y.Gate
+	})
 }
 
 // finish turns a converged function state into its summary and the flows
@@ -171,7 +171,15 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 	}
 	sum.Requires, g = e.requirements(st)
 	var flows []*Flow
-	seen := make(map[string]bool)
+	// Summary entries are de-duplicated by what they say, paths aside.
+	type entryKey struct {
+		kind                     byte
+		param, result            int
+		key                      *key
+		sink, recipient, purpose string
+		hitKind                  string
+	}
+	seen := make(map[entryKey]bool)
 	for i := range st.hits {
 		h := &st.hits[i]
 		if h.destName != "" && h.dest == nil {
@@ -193,7 +201,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					// function reports it itself; callers need not know.
 					continue
 				}
-				k := fmt.Sprintf("s%d|%s|%s|%s|%s|%s|%s", l.param, l.src, l.san, h.kind, h.sink, h.recipient, h.purpose)
+				k := entryKey{kind: 's', key: l.key.anyAt, hitKind: h.kind, sink: h.sink, recipient: h.recipient, purpose: h.purpose}
 				if seen[k] {
 					continue
 				}
@@ -224,7 +232,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 	for i, t := range st.results {
 		for _, l := range t {
 			if l.symbolic() {
-				k := fmt.Sprintf("f%d|%s|%s|%d|%s", l.param, l.src, l.san, i, l.at)
+				k := entryKey{kind: 'f', key: l.key, result: i}
 				if seen[k] || len(sum.Flows) >= maxFactEntries {
 					continue
 				}
@@ -232,7 +240,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 				sum.Flows = append(sum.Flows, ParamFlow{Param: l.param, Src: l.src, San: l.san, Result: i, At: l.at, Path: l.trace.steps()})
 				continue
 			}
-			k := fmt.Sprintf("r%d|%s|%s", i, l.cat, l.at)
+			k := entryKey{kind: 'r', key: l.key, result: i}
 			if seen[k] || len(sum.Results) >= maxFactEntries {
 				continue
 			}

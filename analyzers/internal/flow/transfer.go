@@ -29,6 +29,9 @@ type state struct {
 	vals    map[ssa.Value]taint
 	mem     map[ssa.Value]taint
 	tuples  map[ssa.Value][]taint
+	// params holds the symbolic label of each parameter, then of each
+	// free variable. Shared: never modified in place.
+	params []taint
 	// results per result index, from every return.
 	results []taint
 	// hits of sinks reached in the last round.
@@ -65,7 +68,15 @@ type hit struct {
 }
 
 func (e *engine) newState(fn *ssa.Function) *state {
+	params := make([]taint, 0, len(fn.Params)+len(fn.FreeVars))
+	for i, p := range fn.Params {
+		params = append(params, taint{e.in.symbolic(i, p)})
+	}
+	for i, fv := range fn.FreeVars {
+		params = append(params, taint{e.in.symbolic(len(fn.Params)+i, fv)})
+	}
 	return &state{
+		params:  params,
 		e:       e,
 		fn:      fn,
 		nparam:  len(fn.Params),
@@ -117,13 +128,13 @@ func (st *state) t(v ssa.Value) taint {
 	case *ssa.Parameter:
 		for i, p := range st.fn.Params {
 			if p == v {
-				return taint{{param: i, trace: &hop{pos: v.Pos(), what: paramHop + v.Name()}}}
+				return st.params[i]
 			}
 		}
 	case *ssa.FreeVar:
 		for i, fv := range st.fn.FreeVars {
 			if fv == v {
-				return taint{{param: st.nparam + i, trace: &hop{pos: v.Pos(), what: paramHop + v.Name()}}}
+				return st.params[st.nparam+i]
 			}
 		}
 	case *ssa.Const, *ssa.Function, *ssa.Builtin:
@@ -132,12 +143,17 @@ func (st *state) t(v ssa.Value) taint {
 	return st.vals[v]
 }
 
-func (st *state) set(v ssa.Value, t taint) {
-	if len(t) == 0 {
-		return
-	}
+// set adds the labels of ts to v's. It takes several sets so that a
+// union need not be built only to be copied.
+func (st *state) set(v ssa.Value, ts ...taint) {
 	cur := st.vals[v]
-	if cur.addAll(t) {
+	changed := false
+	for _, t := range ts {
+		if cur.addAll(t) {
+			changed = true
+		}
+	}
+	if changed {
 		st.vals[v] = cur
 		st.changed = true
 	}
@@ -163,10 +179,10 @@ func (st *state) storeInto(v ssa.Value, t taint) {
 		return
 	}
 	root, path := rootOf(stripInterface(v))
-	st.store(root, shift(t, path))
+	st.store(root, st.e.in.shift(t, path))
 	if ld, ok := root.(*ssa.UnOp); ok && ld.Op == token.MUL {
 		outer, p := rootOf(ld.X)
-		st.store(outer, shift(t, p))
+		st.store(outer, st.e.in.shift(t, p))
 	}
 }
 
@@ -244,7 +260,7 @@ func referenceLike(t types.Type) bool {
 func (st *state) contents(v ssa.Value) taint {
 	root, path := rootOf(v)
 	if root != v || referenceLike(v.Type()) {
-		return project(union(st.mem[root], st.t(root)), path)
+		return st.e.in.projectAll(path, st.mem[root], st.t(root))
 	}
 	return nil
 }
@@ -293,14 +309,14 @@ func (st *state) step(instr ssa.Instruction) {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 			// A comparison reveals one bit; implicit flows are not followed.
 		default:
-			st.set(in, union(st.t(in.X), st.t(in.Y)))
+			st.set(in, st.t(in.X), st.t(in.Y))
 		}
 	case *ssa.UnOp:
 		switch in.Op {
 		case token.MUL: // load
 			st.set(in, st.load(in.X, in.Pos()))
 		case token.ARROW:
-			st.set(in, union(st.t(in.X), st.contents(in.X)))
+			st.set(in, st.t(in.X), st.contents(in.X))
 			if in.CommaOk {
 				st.setTuple(in, []taint{st.vals[in], nil})
 			}
@@ -333,7 +349,7 @@ func (st *state) step(instr ssa.Instruction) {
 		}
 	case *ssa.Field:
 		owner, s := structOf(in.X.Type())
-		t := project(st.t(in.X), fieldNameAt(in.X.Type(), in.Field))
+		t := st.e.in.project(st.t(in.X), fieldNameAt(in.X.Type(), in.Field))
 		if s != nil {
 			t = union(t, st.e.fieldSource(owner, s, in.Field, in.Pos()))
 		}
@@ -363,11 +379,11 @@ func (st *state) step(instr ssa.Instruction) {
 				}
 			}
 		}
-		st.store(root, shift(t, path))
+		st.store(root, st.e.in.shift(t, path))
 	case *ssa.Send:
 		st.storeInto(in.Chan, st.eff(in.X))
 	case *ssa.Range:
-		st.set(in, union(st.t(in.X), st.contents(in.X)))
+		st.set(in, st.t(in.X), st.contents(in.X))
 	case *ssa.Next:
 		t := st.t(in.Iter)
 		st.setTuple(in, []taint{nil, t, t})
@@ -406,7 +422,7 @@ func (st *state) step(instr ssa.Instruction) {
 // the field path), and the categories of a tagged field being read.
 func (st *state) load(addr ssa.Value, pos token.Pos) taint {
 	root, path := rootOf(addr)
-	t := project(union(st.mem[root], st.t(root)), path)
+	t := st.e.in.projectAll(path, st.mem[root], st.t(root))
 	if fa, ok := addr.(*ssa.FieldAddr); ok {
 		owner, s := structOf(fa.X.Type())
 		if s != nil {

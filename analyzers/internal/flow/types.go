@@ -75,7 +75,7 @@ func (e *engine) typeLabelsRec(t types.Type, hide uint8, depth int, seen map[*ty
 		}
 		for _, c := range e.dataCats(obj) {
 			origin := "type " + obj.Name()
-			out.add(label{cat: c, param: -1, hide: hide, origin: origin, trace: &hop{pos: obj.Pos(), what: origin}})
+			out.add(e.in.concrete(c, "", origin, hide, &hop{pos: obj.Pos(), what: origin}))
 		}
 		seen[obj] = true
 		defer delete(seen, obj)
@@ -119,9 +119,9 @@ func (e *engine) structLabels(owner *types.TypeName, st *types.Struct, hide uint
 		}
 		origin := fieldName(owner, f)
 		for _, c := range e.fieldCats(owner, st, i) {
-			out.add(label{cat: c, param: -1, at: f.Name(), hide: h, origin: origin, trace: &hop{pos: f.Pos(), what: origin}})
+			out.add(e.in.concrete(c, f.Name(), origin, h, &hop{pos: f.Pos(), what: origin}))
 		}
-		out.addAll(shift(e.typeLabelsRec(f.Type(), h, depth+1, seen), f.Name()))
+		out.addAll(e.in.shift(e.typeLabelsRec(f.Type(), h, depth+1, seen), f.Name()))
 	}
 	return out
 }
@@ -201,7 +201,7 @@ func (e *engine) fieldSource(owner *types.TypeName, st *types.Struct, i int, pos
 	origin := fieldName(owner, st.Field(i))
 	var out taint
 	for _, c := range cats {
-		out.add(label{cat: c, param: -1, origin: origin, trace: &hop{pos: pos, what: origin}})
+		out.add(e.in.concrete(c, "", origin, 0, &hop{pos: pos, what: origin}))
 	}
 	return out
 }
@@ -259,7 +259,7 @@ func (e *engine) methodRedacts(t *types.Named, fn *types.Func) bool {
 		if f.Param != 0 {
 			continue
 		}
-		if len(sanitizeStr(project(recvLabels, f.Src), f.San)) > 0 {
+		if len(e.in.sanitizeStr(e.in.project(recvLabels, f.Src), f.San)) > 0 {
 			return false
 		}
 	}
@@ -277,9 +277,9 @@ func (e *engine) rawLabels(t types.Type) taint {
 	return out
 }
 
-func sanitizeStr(t taint, san string) taint {
+func (in *interner) sanitizeStr(t taint, san string) taint {
 	if san == "" {
 		return t
 	}
-	return sanitize(t, strings.Split(san, ","))
+	return in.sanitize(t, strings.Split(san, ","))
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# bench.sh MODULE_DIR [PRIVACYVET_FLAGS...]
+#
+# Measures, in one run on the same tree with a warm build cache, the wall
+# time and peak RSS (of the largest single process) of:
+#
+#   go vet ./...                          plain go vet
+#   go vet -vettool=privacyvet ./...      privacyvet under go vet
+#   privacyvet ./...                      the standalone checker
+#   typecheck ./...                       go/packages load with syntax and
+#                                         types, as the standalone checker
+#                                         loads, and nothing else
+#
+# RUNS times each (default 3), interleaved so that load on the machine
+# falls on all four alike, and prints the medians and the ratios
+# privacyvet/go vet and standalone/type-check. go vet caches results by
+# the vet tool's build ID and flags, so every run uses a binary of its own
+# (a different -X value) or a flag value of its own: each run re-analyses
+# every package, dependencies included, as a cold CI job does.
+#
+# When MODULE_DIR has a planted.txt (written by internal/cmd/gensynth:
+# "file:line RULE" per planted leak), the script also reports how many
+# the standalone checker found and what else it reported.
+set -euo pipefail
+dir=$(cd "$1" && pwd); shift
+runs=${RUNS:-3}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+build() { (cd "$repo" && go build -ldflags="-X main.runID=$1" -o "$tmp/privacyvet-$1" ./cmd/privacyvet); }
+(cd "$repo" && go build -o "$tmp/typecheck" ./internal/cmd/typecheck)
+cd "$dir"
+go build ./... >/dev/null 2>&1 || true # warm the build cache (export data)
+measure() { # out cmd...
+	local out=$1; shift
+	/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >"$out" 2>&1 || true
+	if grep -q -e '^go: ' -e 'flag provided but not defined' -e 'panic:' "$out"; then
+		echo "failed: $*" >&2; head -5 "$out" >&2; exit 1
+	fi
+	tail -n 1 "$tmp/time"
+}
+vet=(); pv=(); sa=(); tc=()
+for i in $(seq "$runs"); do
+	n=$RANDOM$i
+	build "$n"
+	vet+=("$(measure "$tmp/vet.out" go vet -printf.funcs=zz$n ./...)")
+	pv+=("$(measure "$tmp/pv.out" go vet -vettool="$tmp/privacyvet-$n" "$@" ./...)")
+	sa+=("$(measure "$tmp/sa.out" "$tmp/privacyvet-$n" "$@" ./...)")
+	tc+=("$(measure "$tmp/tc.out" "$tmp/typecheck" ./...)")
+done
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(((${#@} + 1) / 2))p"; }
+col() { local c=$1; shift; median $(printf '%s\n' "$@" | cut -d' ' -f"$c"); }
+vt=$(col 1 "${vet[@]}") vm=$(col 2 "${vet[@]}")
+pt=$(col 1 "${pv[@]}") pm=$(col 2 "${pv[@]}")
+st=$(col 1 "${sa[@]}") sm=$(col 2 "${sa[@]}")
+tt=$(col 1 "${tc[@]}") tm=$(col 2 "${tc[@]}")
+echo "tree: $dir ($(find . -name '*.go' -not -path './vendor/*' | xargs cat | wc -l) lines of Go, $(go list ./... | wc -l) packages)"
+echo "runs (seconds, peak KiB):"
+echo "  go vet:                      ${vet[*]}"
+echo "  go vet -vettool=privacyvet:  ${pv[*]}"
+echo "  privacyvet (standalone):     ${sa[*]}"
+echo "  type-check only:             ${tc[*]}"
+awk -v vt="$vt" -v vm="$vm" -v pt="$pt" -v pm="$pm" -v st="$st" -v sm="$sm" -v tt="$tt" -v tm="$tm" 'BEGIN {
+	printf "median go vet:                     %7.2f s  %7.1f MiB\n", vt, vm/1024
+	printf "median go vet -vettool=privacyvet: %7.2f s  %7.1f MiB\n", pt, pm/1024
+	printf "median privacyvet (standalone):    %7.2f s  %7.1f MiB\n", st, sm/1024
+	printf "median type-check only:            %7.2f s  %7.1f MiB\n", tt, tm/1024
+	printf "ratio go vet -vettool / go vet:    %7.2fx   %7.2fx\n", pt/vt, pm/vm
+	printf "ratio standalone / type-check:     %7.2fx   %7.2fx\n", st/tt, sm/tm
+}'
+if [[ -f planted.txt ]]; then
+	grep -oE '^[^ ]+\.go:[0-9]+:[0-9]+: .*\[PV[1-6][0-9]{2}\]' "$tmp/sa.out" |
+		sed -E "s|^$dir/||; s|^([^:]+:[0-9]+):[0-9]+: .*\[(PV[0-9]+)\].*|\1 \2|" | sort -u >"$tmp/got"
+	sort -u planted.txt >"$tmp/want"
+	found=$(comm -12 "$tmp/want" "$tmp/got" | wc -l)
+	echo "planted leaks found: $found/$(wc -l <"$tmp/want"); other findings: $(comm -13 "$tmp/want" "$tmp/got" | wc -l)"
+	comm -3 "$tmp/want" "$tmp/got" | head -20
+fi
