@@ -151,21 +151,22 @@ func stdPackage(pass *analysis.Pass) bool {
 }
 
 type engine struct {
-	pass   *analysis.Pass
-	pol    *policy.Policy
-	marks  *marks.Marks
-	prog   *ssa.Program
-	pkg    *ssa.Package
-	funcs  []*ssa.Function
-	sums   map[*ssa.Function]*FuncFact
-	files  map[*token.File]bool
-	types  typeCache
-	fields map[*types.Var][]string
-	redact map[redactKey]bool
-	flows  map[string]*Flow
-	bounds []string
-	in     *interner // label keys
-	descs  map[descKey]*callInfo
+	pass      *analysis.Pass
+	pol       *policy.Policy
+	marks     *marks.Marks
+	prog      *ssa.Program
+	pkg       *ssa.Package
+	funcs     []*ssa.Function
+	sums      map[*ssa.Function]*FuncFact
+	files     map[*token.File]bool
+	types     typeCache
+	fields    map[*types.Var][]string
+	redact    map[redactKey]bool
+	flows     map[string]*Flow
+	bounds    []string
+	boundSeen map[string]bool
+	in        *interner // label keys
+	descs     map[descKey]*callInfo
 	// policy function lists by name
 	polSinks      map[string]*policy.SinkEntry
 	polSanitizers map[string][]string
@@ -364,10 +365,12 @@ func (e *engine) sortedFlows() []*Flow {
 }
 
 func (e *engine) bound(msg string) {
-	for _, b := range e.bounds {
-		if b == msg {
-			return
-		}
+	if e.boundSeen[msg] {
+		return
 	}
+	if e.boundSeen == nil {
+		e.boundSeen = make(map[string]bool)
+	}
+	e.boundSeen[msg] = true
 	e.bounds = append(e.bounds, msg)
 }

@@ -120,12 +120,11 @@ func (e *engine) requirements(st *state) ([]Requirement, *guard.Guards) {
 			if l.symbolic() {
 				continue
 			}
-			path := append(l.trace.steps(), h.rest...)
 			if e.needsConsent(h.purpose) && !h.guarded && !g.Guarded(h.instr, h.purpose) {
-				add(Requirement{Purpose: h.purpose, Category: l.cat, Origin: l.origin, Kind: h.kind, Sink: h.sink, Path: path})
+				add(Requirement{Purpose: h.purpose, Category: l.cat, Origin: l.origin, Kind: h.kind, Sink: h.sink, Path: append(l.trace.steps(), h.rest...)})
 			}
 			if r := e.pol.Rule(l.cat); r != nil && r.Collect == policy.CollectGated && r.Gate != "" && h.kind != "log" && !g.Guarded(h.instr, r.Gate) {
-				add(Requirement{Purpose: r.Gate, Gate: true, Category: l.cat, Origin: l.origin, Kind: h.kind, Sink: h.sink, Path: path})
+				add(Requirement{Purpose: r.Gate, Gate: true, Category: l.cat, Origin: l.origin, Kind: h.kind, Sink: h.sink, Path: append(l.trace.steps(), h.rest...)})
 			}
 		}
 	}

@@ -1,6 +1,8 @@
 package flow
 
 import (
+	"cmp"
+	"container/heap"
 	"fmt"
 	"go/types"
 	"slices"
@@ -87,18 +89,23 @@ func (e *engine) solve() {
 	e.types = typeCache{}
 	e.redact = make(map[redactKey]bool)
 
-	queued := make(map[*ssa.Function]bool)
-	queue := append([]*ssa.Function(nil), order...)
-	for _, fn := range queue {
-		queued[fn] = true
+	// The worklist hands out the pending function earliest in the
+	// post-order, so that in a recursive cluster callees settle before
+	// their callers are analysed again.
+	index := make(map[*ssa.Function]int, len(order))
+	for i, fn := range order {
+		index[fn] = i
 	}
-	count := make(map[*ssa.Function]int)
+	queue := &worklist{queued: make([]bool, len(order))}
+	for i := range order {
+		queue.push(i)
+	}
+	count := make([]int, len(order))
 	fnFlows := make(map[*ssa.Function][]*Flow)
-	for len(queue) > 0 {
-		fn := queue[0]
-		queue = queue[1:]
-		queued[fn] = false
-		count[fn]++
+	for queue.Len() > 0 {
+		i := queue.pop()
+		fn := order[i]
+		count[i]++
 		st := e.newState(fn)
 		st.run()
 		sum, flows := e.finish(st)
@@ -108,15 +115,13 @@ func (e *engine) solve() {
 		if sameSummary(old, sum) {
 			continue
 		}
-		if count[fn] >= maxAnalysesPerFunc {
-			e.bound("summary iterations for " + fn.String())
-			continue
-		}
 		for _, c := range callers[fn] {
-			if !queued[c] {
-				queued[c] = true
-				queue = append(queue, c)
+			j := index[c]
+			if count[j] >= maxAnalysesPerFunc {
+				e.bound("summary iterations for " + c.String())
+				continue
 			}
+			queue.push(j)
 		}
 	}
 	e.entryPoints(order, callers)
@@ -252,28 +257,36 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 	return sum, flows
 }
 
+// sortSummary orders a summary's entries by everything sameSummary
+// compares, so that equal summaries compare equal whatever order the
+// labels were found in.
 func sortSummary(s *FuncFact) {
-	sort.SliceStable(s.Sinks, func(i, j int) bool {
-		a, b := s.Sinks[i], s.Sinks[j]
-		if a.Param != b.Param {
-			return a.Param < b.Param
-		}
-		return a.Src+a.Sink < b.Src+b.Sink
+	slices.SortStableFunc(s.Sinks, func(a, b ParamSink) int {
+		return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.Src, b.Src), cmp.Compare(a.San, b.San),
+			cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Sink, b.Sink), cmp.Compare(a.Recipient, b.Recipient),
+			cmp.Compare(a.Purpose, b.Purpose))
 	})
-	sort.SliceStable(s.Flows, func(i, j int) bool {
-		a, b := s.Flows[i], s.Flows[j]
-		if a.Param != b.Param {
-			return a.Param < b.Param
-		}
-		return a.Src < b.Src
+	slices.SortStableFunc(s.Flows, func(a, b ParamFlow) int {
+		return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.Src, b.Src), cmp.Compare(a.San, b.San),
+			cmp.Compare(a.Result, b.Result), cmp.Compare(a.At, b.At))
 	})
-	sort.SliceStable(s.Results, func(i, j int) bool {
-		a, b := s.Results[i], s.Results[j]
-		if a.Result != b.Result {
-			return a.Result < b.Result
-		}
-		return a.Category < b.Category
+	slices.SortStableFunc(s.Results, func(a, b ResultSource) int {
+		return cmp.Or(cmp.Compare(a.Result, b.Result), cmp.Compare(a.Category, b.Category), cmp.Compare(a.At, b.At))
 	})
+	slices.SortStableFunc(s.Requires, func(a, b Requirement) int {
+		return cmp.Or(cmp.Compare(a.Purpose, b.Purpose), cmp.Compare(a.Category, b.Category),
+			cmp.Compare(a.Sink, b.Sink), compareBool(a.Gate, b.Gate))
+	})
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
 }
 
 // tagged reports whether field path src of parameter i of fn is a field
@@ -373,4 +386,33 @@ func expiryOf(v ssa.Value, form string) ttl.Expiry {
 		return ttl.Expiry{Kind: ttl.None}
 	}
 	return x
+}
+
+// worklist is a set of post-order indexes, smallest first.
+type worklist struct {
+	heap   []int
+	queued []bool
+}
+
+func (w *worklist) Len() int           { return len(w.heap) }
+func (w *worklist) Less(i, j int) bool { return w.heap[i] < w.heap[j] }
+func (w *worklist) Swap(i, j int)      { w.heap[i], w.heap[j] = w.heap[j], w.heap[i] }
+func (w *worklist) Push(x any)         { w.heap = append(w.heap, x.(int)) }
+func (w *worklist) Pop() any {
+	x := w.heap[len(w.heap)-1]
+	w.heap = w.heap[:len(w.heap)-1]
+	return x
+}
+
+func (w *worklist) push(i int) {
+	if !w.queued[i] {
+		w.queued[i] = true
+		heap.Push(w, i)
+	}
+}
+
+func (w *worklist) pop() int {
+	i := heap.Pop(w).(int)
+	w.queued[i] = false
+	return i
 }

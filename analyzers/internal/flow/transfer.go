@@ -3,6 +3,7 @@ package flow
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -39,6 +40,66 @@ type state struct {
 	// inherited: callees' consent requirements at their call sites.
 	inherited []inheritedReq
 	changed   bool
+	// memRead holds the memory roots read in this round; stale is set
+	// when one of them changes afterwards.
+	memRead map[ssa.Value]bool
+	backUse map[ssa.Value]bool
+	stale   bool
+}
+
+// reversePostorder returns fn's blocks in reverse postorder from the
+// entry (blocks not reachable from it, such as the recover block, last),
+// the values that a φ-node reads along a loop's back edge (the only
+// values read before they are computed in that order), and whether some
+// block is not reachable from the entry (then rounds go on until nothing
+// changes).
+func reversePostorder(fn *ssa.Function) ([]*ssa.BasicBlock, map[ssa.Value]bool, bool) {
+	if len(fn.Blocks) == 0 {
+		return nil, nil, false
+	}
+	seen := make([]bool, len(fn.Blocks))
+	post := make([]*ssa.BasicBlock, 0, len(fn.Blocks))
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		seen[b.Index] = true
+		for _, s := range b.Succs {
+			if !seen[s.Index] {
+				visit(s)
+			}
+		}
+		post = append(post, b)
+	}
+	visit(fn.Blocks[0])
+	slices.Reverse(post)
+	for _, b := range fn.Blocks {
+		if !seen[b.Index] {
+			visit(b)
+			// Appended in postorder after the reversed part: such
+			// blocks are rare, and the loop flag below covers them.
+		}
+	}
+	pos := make([]int, len(fn.Blocks))
+	for i, b := range post {
+		pos[b.Index] = i
+	}
+	var back map[ssa.Value]bool
+	for _, b := range post {
+		for _, instr := range b.Instrs {
+			phi, ok := instr.(*ssa.Phi)
+			if !ok {
+				break // φ-nodes come first in a block
+			}
+			for i, ed := range phi.Edges {
+				if pos[b.Preds[i].Index] >= pos[b.Index] {
+					if back == nil {
+						back = make(map[ssa.Value]bool)
+					}
+					back[ed] = true
+				}
+			}
+		}
+	}
+	return post, back, len(post) != len(fn.Blocks)
 }
 
 // hit is data reaching a sink, either directly in this function or via a
@@ -82,6 +143,7 @@ func (e *engine) newState(fn *ssa.Function) *state {
 		nparam:  len(fn.Params),
 		vals:    make(map[ssa.Value]taint),
 		mem:     make(map[ssa.Value]taint),
+		memRead: make(map[ssa.Value]bool),
 		tuples:  make(map[ssa.Value][]taint),
 		results: make([]taint, fn.Signature.Results().Len()),
 		purpose: e.purposeOf(fn),
@@ -102,17 +164,27 @@ func (e *engine) purposeOf(fn *ssa.Function) string {
 }
 
 // run iterates the function's instructions to a fixed point.
+//
+// Blocks are visited in reverse postorder, so an SSA value is computed
+// before it is used, but by a φ-node on a loop's back edge. A round in
+// which nothing was changed after being read is a fixed point already
+// (the next round would read the same inputs and compute the same): so
+// rounds go on only while a back-edge value or memory already read
+// changes, and most functions take one.
 func (st *state) run() {
+	order, back, irregular := reversePostorder(st.fn)
+	st.backUse = back
 	for round := 0; ; round++ {
-		st.changed = false
+		st.changed, st.stale = false, false
+		clear(st.memRead)
 		st.hits = st.hits[:0]
 		st.inherited = st.inherited[:0]
-		for _, b := range st.fn.Blocks {
+		for _, b := range order {
 			for _, instr := range b.Instrs {
 				st.step(instr)
 			}
 		}
-		if !st.changed {
+		if !st.changed || !irregular && !st.stale {
 			return
 		}
 		if round == maxRounds {
@@ -156,6 +228,9 @@ func (st *state) set(v ssa.Value, ts ...taint) {
 	if changed {
 		st.vals[v] = cur
 		st.changed = true
+		if st.backUse[v] {
+			st.stale = true
+		}
 	}
 }
 
@@ -167,6 +242,9 @@ func (st *state) store(root ssa.Value, t taint) {
 	if cur.addAll(t) {
 		st.mem[root] = cur
 		st.changed = true
+		if st.memRead[root] {
+			st.stale = true
+		}
 	}
 }
 
@@ -260,6 +338,7 @@ func referenceLike(t types.Type) bool {
 func (st *state) contents(v ssa.Value) taint {
 	root, path := rootOf(v)
 	if root != v || referenceLike(v.Type()) {
+		st.memRead[root] = true
 		return st.e.in.projectAll(path, st.mem[root], st.t(root))
 	}
 	return nil
@@ -422,6 +501,7 @@ func (st *state) step(instr ssa.Instruction) {
 // the field path), and the categories of a tagged field being read.
 func (st *state) load(addr ssa.Value, pos token.Pos) taint {
 	root, path := rootOf(addr)
+	st.memRead[root] = true
 	t := st.e.in.projectAll(path, st.mem[root], st.t(root))
 	if fa, ok := addr.(*ssa.FieldAddr); ok {
 		owner, s := structOf(fa.X.Type())
