@@ -651,7 +651,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			if s.Param >= nparams {
 				continue // free variables: reported where the closure is made
 			}
-			t := whole(st.argTaint(args, s.Param, s.Src, s.San, paramType(callee, obj, s.Param)))
+			t := renderBits(whole(st.argTaint(args, s.Param, s.Src, s.San, paramType(callee, obj, s.Param))), s.Render)
 			if len(t) == 0 {
 				continue
 			}
@@ -675,7 +675,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 		if f.Result >= len(res) || ci.cleanErr && sig != nil && f.Result < sig.Results().Len() && isError(sig.Results().At(f.Result).Type()) {
 			continue
 		}
-		t := st.e.in.shift(st.argTaint(args, f.Param, f.Src, f.San, nil), f.At)
+		t := st.e.in.shift(renderBits(st.argTaint(args, f.Param, f.Src, f.San, nil), f.Render), f.At)
 		res[f.Result] = union(res[f.Result], withHop(t, pos, ci.display))
 	}
 	for _, r := range sum.Results {

@@ -115,6 +115,7 @@ type ParamSink struct {
 	Guarded   bool              // a consent check for Purpose guards the send inside the callee
 	Dest      *dest.Destination // where the send goes, as resolved inside the callee
 	Expiry    *ttl.Expiry       // for writes that can carry an expiry: the one set inside the callee
+	Render    uint8             // the renderings (hideText, ...) the data went through on the way: what they hide does not arrive
 	Path      []Step            // from the parameter to the sink, inside the callee and beyond
 }
 
@@ -125,6 +126,7 @@ type ParamFlow struct {
 	San    string
 	Result int
 	At     string // field path within the result ("" = anywhere)
+	Render uint8  // as for ParamSink
 	Path   []Step
 }
 

@@ -24,9 +24,12 @@ const maxLabels = 64
 // built and merged in the engine's innermost loops.
 type label struct {
 	*key
-	hide   uint8  // renderings that do not show it (hideText, hideJSON, hideXML)
-	origin string // concrete: where the category was attached, e.g. "User.Email"
-	trace  *hop   // the path that brought it here, newest hop first
+	hide uint8 // renderings that do not show it (hideText, hideJSON, hideXML)
+	// symbolic: the rendering the parameter's data went through to get
+	// here, if any; the caller drops what it hides in what it passes.
+	rendered uint8
+	origin   string // concrete: where the category was attached, e.g. "User.Email"
+	trace    *hop   // the path that brought it here, newest hop first
 }
 
 // labelKey is what identifies a label.
@@ -140,8 +143,10 @@ func (t *taint) add(l label) bool {
 		if x.key == l.key {
 			// The same data shown by one rendering and hidden by
 			// another is shown: keep the hidings both agree on.
-			if h := x.hide & l.hide; h != x.hide {
-				x.hide = h
+			// Likewise, data that also arrives unrendered arrives whole.
+			h, r := x.hide&l.hide, x.rendered&l.rendered
+			if h != x.hide || r != x.rendered {
+				x.hide, x.rendered = h, r
 				return true
 			}
 			return false

@@ -157,9 +157,9 @@ func sameSummary(a, b *FuncFact) bool {
 	}
 	return slices.EqualFunc(a.Sinks, b.Sinks, func(x, y ParamSink) bool {
 		return x.Param == y.Param && x.Src == y.Src && x.San == y.San && x.Kind == y.Kind &&
-			x.Sink == y.Sink && x.Recipient == y.Recipient && x.Purpose == y.Purpose
+			x.Sink == y.Sink && x.Recipient == y.Recipient && x.Purpose == y.Purpose && x.Render == y.Render
 	}) && slices.EqualFunc(a.Flows, b.Flows, func(x, y ParamFlow) bool {
-		return x.Param == y.Param && x.Src == y.Src && x.San == y.San && x.Result == y.Result && x.At == y.At
+		return x.Param == y.Param && x.Src == y.Src && x.San == y.San && x.Result == y.Result && x.At == y.At && x.Render == y.Render
 	}) && slices.EqualFunc(a.Results, b.Results, func(x, y ResultSource) bool {
 		return x.Result == y.Result && x.Category == y.Category && x.At == y.At
 	}) && slices.EqualFunc(a.Requires, b.Requires, func(x, y Requirement) bool {
@@ -183,6 +183,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 		key                      *key
 		sink, recipient, purpose string
 		hitKind                  string
+		render                   uint8
 	}
 	seen := make(map[entryKey]bool)
 	for i := range st.hits {
@@ -206,7 +207,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					// function reports it itself; callers need not know.
 					continue
 				}
-				k := entryKey{kind: 's', key: l.key.anyAt, hitKind: h.kind, sink: h.sink, recipient: h.recipient, purpose: h.purpose}
+				k := entryKey{kind: 's', key: l.key.anyAt, hitKind: h.kind, sink: h.sink, recipient: h.recipient, purpose: h.purpose, render: l.rendered}
 				if seen[k] {
 					continue
 				}
@@ -216,7 +217,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					continue
 				}
 				guarded := h.guarded || h.instr != nil && h.purpose != "" && g.Guarded(h.instr, h.purpose)
-				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Guarded: guarded, Dest: h.dest, Expiry: h.expiry, Path: path})
+				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Guarded: guarded, Dest: h.dest, Expiry: h.expiry, Render: l.rendered, Path: path})
 				continue
 			}
 			pos, remote := h.pos, false
@@ -237,12 +238,12 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 	for i, t := range st.results {
 		for _, l := range t {
 			if l.symbolic() {
-				k := entryKey{kind: 'f', key: l.key, result: i}
+				k := entryKey{kind: 'f', key: l.key, result: i, render: l.rendered}
 				if seen[k] || len(sum.Flows) >= maxFactEntries {
 					continue
 				}
 				seen[k] = true
-				sum.Flows = append(sum.Flows, ParamFlow{Param: l.param, Src: l.src, San: l.san, Result: i, At: l.at, Path: l.trace.steps()})
+				sum.Flows = append(sum.Flows, ParamFlow{Param: l.param, Src: l.src, San: l.san, Result: i, At: l.at, Render: l.rendered, Path: l.trace.steps()})
 				continue
 			}
 			k := entryKey{kind: 'r', key: l.key, result: i}
@@ -264,11 +265,11 @@ func sortSummary(s *FuncFact) {
 	slices.SortStableFunc(s.Sinks, func(a, b ParamSink) int {
 		return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.Src, b.Src), cmp.Compare(a.San, b.San),
 			cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Sink, b.Sink), cmp.Compare(a.Recipient, b.Recipient),
-			cmp.Compare(a.Purpose, b.Purpose))
+			cmp.Compare(a.Purpose, b.Purpose), cmp.Compare(a.Render, b.Render))
 	})
 	slices.SortStableFunc(s.Flows, func(a, b ParamFlow) int {
 		return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.Src, b.Src), cmp.Compare(a.San, b.San),
-			cmp.Compare(a.Result, b.Result), cmp.Compare(a.At, b.At))
+			cmp.Compare(a.Result, b.Result), cmp.Compare(a.At, b.At), cmp.Compare(a.Render, b.Render))
 	})
 	slices.SortStableFunc(s.Results, func(a, b ResultSource) int {
 		return cmp.Or(cmp.Compare(a.Result, b.Result), cmp.Compare(a.Category, b.Category), cmp.Compare(a.At, b.At))

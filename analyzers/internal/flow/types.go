@@ -130,13 +130,26 @@ func (e *engine) structLabels(owner *types.TypeName, st *types.Struct, hide uint
 // logs, unknown functions) or serialised (json, xml): labels the
 // rendering hides drop out, and the rest are plain data from then on.
 func render(t taint, format string) taint {
-	bit := formatBit[format]
+	return renderBits(t, formatBit[format])
+}
+
+// renderBits is render for a set of renderings (bits of formatBit): a
+// label survives if none hides it. A symbolic label remembers the first
+// rendering its data goes through, for the caller to apply to what it
+// passes; later ones render text already rendered, which hides nothing.
+func renderBits(t taint, bits uint8) taint {
+	if bits == 0 {
+		return t
+	}
 	var out taint
 	for _, l := range t {
-		if l.hide&bit != 0 {
+		if l.hide&bits != 0 {
 			continue
 		}
 		l.hide = 0
+		if l.symbolic() && l.rendered == 0 {
+			l.rendered = bits
+		}
 		out.add(l)
 	}
 	return out

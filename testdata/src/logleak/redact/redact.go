@@ -67,3 +67,24 @@ func rendered(c Card) {
 	data, _ := json.Marshal(map[string]any{"card": c})
 	log.Print(string(data)) // want `user.financial.credit_card \(Card.Number\) reaches log sink log.Print`
 }
+
+// Through a parameter, the rendering still decides: a helper that logs
+// what it is given shows what fmt shows of the caller's value.
+func logVia(v any) {
+	log.Print(v) // want `user.contact.email \(Leaky.Email\) reaches log sink log.Print`
+}
+
+func logCard(c Card) { log.Print(c) }
+
+func jsonVia(v any) {
+	data, _ := json.Marshal(v)
+	log.Print(string(data)) // want `user.financial.credit_card \(Card.Number\) reaches log sink log.Print`
+}
+
+func viaParams(c Card, l Leaky, m Masked) {
+	logCard(c)
+	logVia(c)
+	logVia(m)
+	logVia(l)
+	jsonVia(c)
+}
