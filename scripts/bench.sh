@@ -13,7 +13,9 @@
 #
 # RUNS times each (default 3), interleaved so that load on the machine
 # falls on all four alike, and prints the medians and the ratios
-# privacyvet/go vet and standalone/type-check. go vet caches results by
+# privacyvet/go vet and standalone/type-check, of wall time, of CPU time
+# (user + system, of the command and every process it waited for: less
+# sensitive than wall time to other load on the machine) and of peak RSS. go vet caches results by
 # the vet tool's build ID and flags, so every run uses a binary of its own
 # (a different -X value) or a flag value of its own: each run re-analyses
 # every package, dependencies included, as a cold CI job does.
@@ -33,11 +35,11 @@ cd "$dir"
 go build ./... >/dev/null 2>&1 || true # warm the build cache (export data)
 measure() { # out cmd...
 	local out=$1; shift
-	/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >"$out" 2>&1 || true
+	/usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$out" 2>&1 || true
 	if grep -q -e '^go: ' -e 'flag provided but not defined' -e 'panic:' "$out"; then
 		echo "failed: $*" >&2; head -5 "$out" >&2; exit 1
 	fi
-	tail -n 1 "$tmp/time"
+	tail -n 1 "$tmp/time" | awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}'
 }
 vet=(); pv=(); sa=(); tc=()
 for i in $(seq "$runs"); do
@@ -50,24 +52,31 @@ for i in $(seq "$runs"); do
 done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(((${#@} + 1) / 2))p"; }
 col() { local c=$1; shift; median $(printf '%s\n' "$@" | cut -d' ' -f"$c"); }
-vt=$(col 1 "${vet[@]}") vm=$(col 2 "${vet[@]}")
-pt=$(col 1 "${pv[@]}") pm=$(col 2 "${pv[@]}")
-st=$(col 1 "${sa[@]}") sm=$(col 2 "${sa[@]}")
-tt=$(col 1 "${tc[@]}") tm=$(col 2 "${tc[@]}")
-echo "tree: $dir ($(find . -name '*.go' -not -path './vendor/*' | xargs cat | wc -l) lines of Go, $(go list ./... | wc -l) packages)"
-echo "runs (seconds, peak KiB):"
+echo "tree: $dir ($(find . -name '*.go' -not -path './vendor/*' -print0 | xargs -0 cat | wc -l) lines of Go, $(go list ./... 2>/dev/null | wc -l) packages)"
+echo "runs (wall s, CPU s, peak KiB):"
 echo "  go vet:                      ${vet[*]}"
 echo "  go vet -vettool=privacyvet:  ${pv[*]}"
 echo "  privacyvet (standalone):     ${sa[*]}"
 echo "  type-check only:             ${tc[*]}"
-awk -v vt="$vt" -v vm="$vm" -v pt="$pt" -v pm="$pm" -v st="$st" -v sm="$sm" -v tt="$tt" -v tm="$tm" 'BEGIN {
-	printf "median go vet:                     %7.2f s  %7.1f MiB\n", vt, vm/1024
-	printf "median go vet -vettool=privacyvet: %7.2f s  %7.1f MiB\n", pt, pm/1024
-	printf "median privacyvet (standalone):    %7.2f s  %7.1f MiB\n", st, sm/1024
-	printf "median type-check only:            %7.2f s  %7.1f MiB\n", tt, tm/1024
-	printf "ratio go vet -vettool / go vet:    %7.2fx   %7.2fx\n", pt/vt, pm/vm
-	printf "ratio standalone / type-check:     %7.2fx   %7.2fx\n", st/tt, sm/tm
-}'
+row() { # name runs...
+	local name=$1; shift
+	printf '%-34s %8.2f s %8.2f s %8.1f MiB\n' "$name" "$(col 1 "$@")" "$(col 2 "$@")" "$(echo "$(col 3 "$@") / 1024" | bc -l)"
+}
+ratio() { # name a-runs... -- b-runs...
+	local name=$1; shift; local a=() b=()
+	while [[ $1 != -- ]]; do a+=("$1"); shift; done; shift; b=("$@")
+	printf '%-34s %8.2fx  %8.2fx  %8.2fx\n' "$name" \
+		"$(echo "$(col 1 "${a[@]}") / $(col 1 "${b[@]}")" | bc -l)" \
+		"$(echo "$(col 2 "${a[@]}") / $(col 2 "${b[@]}")" | bc -l)" \
+		"$(echo "$(col 3 "${a[@]}") / $(col 3 "${b[@]}")" | bc -l)"
+}
+printf '%-34s %10s %10s %12s\n' "median of $runs" wall CPU "peak RSS"
+row "go vet" "${vet[@]}"
+row "go vet -vettool=privacyvet" "${pv[@]}"
+row "privacyvet (standalone)" "${sa[@]}"
+row "type-check only" "${tc[@]}"
+ratio "go vet -vettool / go vet" "${pv[@]}" -- "${vet[@]}"
+ratio "standalone / type-check" "${sa[@]}" -- "${tc[@]}"
 if [[ -f planted.txt ]]; then
 	grep -oE '^[^ ]+\.go:[0-9]+:[0-9]+: .*\[PV[1-6][0-9]{2}\]' "$tmp/sa.out" |
 		sed -E "s|^$dir/||; s|^([^:]+:[0-9]+):[0-9]+: .*\[(PV[0-9]+)\].*|\1 \2|" | sort -u >"$tmp/got"

@@ -306,6 +306,15 @@ func (e *engine) tagged(fn *ssa.Function, i int, src string) bool {
 		return false
 	}
 	for _, name := range strings.Split(src, ".") {
+		// Free variables are captured by reference (**User for a
+		// captured *User): look through every level of pointer.
+		for {
+			p, ok := t.Underlying().(*types.Pointer)
+			if !ok {
+				break
+			}
+			t = p.Elem()
+		}
 		owner, st := structOf(t)
 		if st == nil {
 			return false
