@@ -807,9 +807,15 @@ func (st *state) makeClosure(mc *ssa.MakeClosure) {
 	if sum == nil {
 		return
 	}
-	// The closure's unguarded sends need a check where it is made (a
-	// check before "go func() { ... }()" guards the goroutine).
+	// The closure's unguarded sends need a check where it is made when
+	// it runs under the maker's control (a check before "go func() { ...
+	// }()" guards the goroutine). A closure handed on (to a router, a
+	// struct) runs later, where no check of the maker's holds: it is an
+	// entry point of its own.
 	for _, rq := range sum.Requires {
+		if !invokedOnly(mc) {
+			break
+		}
 		rq.Path = append([]Step{{Pos: pos, What: "func literal"}}, rq.Path...)
 		rq.Calls++
 		st.inherited = append(st.inherited, inheritedReq{Requirement: rq, instr: mc})
@@ -890,4 +896,16 @@ func (e *engine) summaryOf(obj *types.Func) (*FuncFact, bool) {
 		return new(FuncFact), true
 	}
 	return nil, false
+}
+
+// invokedOnly reports whether the closure mc makes is only called, by a
+// call, go or defer statement of the function that makes it.
+func invokedOnly(mc *ssa.MakeClosure) bool {
+	for _, ref := range *mc.Referrers() {
+		c, ok := ref.(ssa.CallInstruction)
+		if !ok || c.Common().Value != mc {
+			return false
+		}
+	}
+	return true
 }

@@ -30,6 +30,10 @@ func (e *engine) solve() {
 	for _, fn := range e.funcs {
 		inPkg[fn] = true
 	}
+	// called: functions some function of the package calls (a closure
+	// handed to a router or stored is made here, but called from
+	// elsewhere).
+	called := make(map[*ssa.Function]bool)
 	for _, fn := range e.funcs {
 		seen := make(map[*ssa.Function]bool)
 		for _, b := range fn.Blocks {
@@ -39,6 +43,7 @@ func (e *engine) solve() {
 				case ssa.CallInstruction:
 					if c := in.Common().StaticCallee(); c != nil {
 						g = origin(c)
+						called[g] = true
 					}
 				case *ssa.MakeClosure:
 					g, _ = in.Fn.(*ssa.Function)
@@ -124,7 +129,7 @@ func (e *engine) solve() {
 			queue.push(j)
 		}
 	}
-	e.entryPoints(order, callers)
+	e.entryPoints(order, called)
 	for _, fn := range order {
 		for _, f := range fnFlows[fn] {
 			k := fmt.Sprintf("%d|%s|%s|%s|%s|%s", f.Pos, f.Category, f.Sink, f.Kind, f.Recipient, f.Purpose)
@@ -343,11 +348,11 @@ func (e *engine) tagged(fn *ssa.Function, i int, src string) bool {
 // or a function literal handed elsewhere) is where an unguarded path
 // starts. Requirements of exported functions travel to importers as
 // facts instead.
-func (e *engine) entryPoints(order []*ssa.Function, callers map[*ssa.Function][]*ssa.Function) {
+func (e *engine) entryPoints(order []*ssa.Function, called map[*ssa.Function]bool) {
 	isMain := e.pass.Pkg.Name() == "main"
 	for _, fn := range order {
 		sum := e.sums[fn]
-		if sum == nil || len(sum.Requires) == 0 || len(callers[fn]) > 0 {
+		if sum == nil || len(sum.Requires) == 0 || called[fn] {
 			continue
 		}
 		if obj, ok := fn.Object().(*types.Func); ok && obj.Exported() && !isMain && fn.Parent() == nil {
@@ -367,7 +372,7 @@ func (e *engine) entryPoints(order []*ssa.Function, callers map[*ssa.Function][]
 					pos = s.Pos
 				}
 			}
-			e.consent = append(e.consent, &ConsentFinding{Requirement: rq, Pos: pos, Entry: fn.Name()})
+			e.consent = append(e.consent, &ConsentFinding{Requirement: rq, Pos: pos, Entry: entryName(fn)})
 		}
 	}
 	sort.SliceStable(e.consent, func(i, j int) bool { return e.consent[i].Pos < e.consent[j].Pos })
@@ -425,4 +430,17 @@ func (w *worklist) pop() int {
 	i := heap.Pop(w).(int)
 	w.queued[i] = false
 	return i
+}
+
+// entryName names an entry point for people: closures by the function
+// they are written in ("func literal in main"), not by SSA's "main$3".
+func entryName(fn *ssa.Function) string {
+	if fn.Parent() == nil {
+		return fn.Name()
+	}
+	top := fn
+	for top.Parent() != nil {
+		top = top.Parent()
+	}
+	return "func literal in " + top.Name()
 }
