@@ -4,9 +4,12 @@
 package analyzers
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/privacyvet/privacyvet/analyzers/annotcheck"
 	"github.com/privacyvet/privacyvet/analyzers/consent"
@@ -134,4 +137,24 @@ func (s *Suite) Rule(name string) *analysis.Analyzer {
 		}
 	}
 	return nil
+}
+
+// Bounds returns the engine bounds hit in the root packages of a checker
+// graph whose roots include s.Flow (the checker keeps the results of root
+// actions only): "pkg/path: what", sorted. Results are approximate where
+// a bound was hit: see the engine's Bounds section in docs/rules.md.
+func (s *Suite) Bounds(g *checker.Graph) []string {
+	var out []string
+	for act := range g.All() {
+		if act.Analyzer != s.Flow || act.Result == nil {
+			continue
+		}
+		if r, ok := act.Result.(*flow.Result); ok {
+			for _, b := range r.Bounds {
+				out = append(out, act.Package.PkgPath+": "+b)
+			}
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }

@@ -46,6 +46,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	tags := fs.String("tags", "", "comma-separated build tags")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at exit")
+	allBounds := fs.Bool("bounds", false, "list every engine bound hit (by default, the first few)")
 	fs.Usage = func() { usage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -125,7 +126,9 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	if loadErrors(pkgs, stderr) {
 		code = exitError
 	}
-	graph, err := checker.Analyze(suite.All(), pkgs, nil)
+	// The engine is a root too, so that its results (the bounds it hit)
+	// are kept; it reports nothing itself.
+	graph, err := checker.Analyze(append(suite.All(), suite.Flow), pkgs, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "privacyvet: %v\n", err)
 		return exitError
@@ -175,6 +178,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	if summary != "" {
 		fmt.Fprintln(stderr, summary)
 	}
+	printBounds(stderr, suite.Bounds(graph), *allBounds)
 	if len(findings) > 0 && code == exitOK {
 		code = exitFindings
 	}
@@ -316,4 +320,31 @@ Usage:
 Flags:
 `)
 	fs.PrintDefaults()
+}
+
+// maxBoundLines is how many engine bounds are listed without -bounds.
+const maxBoundLines = 5
+
+// printBounds says where the engine hit one of its bounds: findings there
+// may be incomplete, and a reviewer should know. It does not change the
+// exit code.
+func printBounds(w io.Writer, bounds []string, all bool) {
+	if len(bounds) == 0 {
+		return
+	}
+	pkgs := make(map[string]bool)
+	for _, b := range bounds {
+		pkgs[b[:strings.Index(b, ": ")]] = true
+	}
+	fmt.Fprintf(w, "privacyvet: note: the engine hit %d of its bounds in %d package(s); results there are approximate (docs/rules.md, \"Bounds\"):\n", len(bounds), len(pkgs))
+	n := len(bounds)
+	if !all {
+		n = min(n, maxBoundLines)
+	}
+	for _, b := range bounds[:n] {
+		fmt.Fprintf(w, "\t%s\n", b)
+	}
+	if n < len(bounds) {
+		fmt.Fprintf(w, "\t... and %d more (-bounds lists them all)\n", len(bounds)-n)
+	}
 }

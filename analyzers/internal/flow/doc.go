@@ -77,6 +77,14 @@
 // is iterated at most 12 rounds and re-analysed at most 8 times while
 // summaries converge. The standard library is not summarised: models
 // describe what matters of it.
+//
+// Where a bound is hit, results are approximate (labels past the bound
+// are dropped, or a summary stops growing), and the engine says so: the
+// standalone checker prints a note after the findings (-bounds lists
+// every bound hit, by package and function; the exit code is not
+// affected), and privacyvet report lists them among the data map's
+// notes. go vet has no channel for such notes: run the standalone
+// checker or the report to see them.
 package flow
 
 import _ "embed"

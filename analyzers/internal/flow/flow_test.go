@@ -128,3 +128,28 @@ func TestFactBudget(t *testing.T) {
 	}
 	t.Logf("%d facts, %d bytes in all, %d on average", n, total, total/n)
 }
+
+const maxLabels = 64 // as in label.go
+
+// TestBounds: a value with more labels than the engine keeps holds as
+// many as it can, and the engine says that it hit the bound.
+func TestBounds(t *testing.T) {
+	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
+	results := analysistest.Run(t, testdir.Testdata(t), s.Flow, "bounds/wide")
+	var bounds []string
+	flows := 0
+	for _, r := range results {
+		fr := r.Result.(*flow.Result)
+		bounds = append(bounds, fr.Bounds...)
+		flows += len(fr.Flows)
+	}
+	// One label is the parameter's own; the categories past the bound
+	// are dropped, and the bound says so.
+	if flows != maxLabels-1 {
+		t.Errorf("%d flows found, want %d", flows, maxLabels-1)
+	}
+	want := []string{"64 labels on one value in bounds/wide.dump"}
+	if diff := cmp.Diff(want, bounds); diff != "" {
+		t.Errorf("bounds (-want +got):\n%s", diff)
+	}
+}

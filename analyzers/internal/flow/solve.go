@@ -175,6 +175,13 @@ func sameSummary(a, b *FuncFact) bool {
 // finish turns a converged function state into its summary and the flows
 // it reports.
 func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
+	// A set that reached maxLabels may have dropped labels (taint.add
+	// has no engine to tell).
+	full := func(t taint) bool { return len(t) >= maxLabels }
+	if slices.ContainsFunc(st.hits, func(h hit) bool { return full(h.labels) }) ||
+		slices.ContainsFunc(st.results, full) || anyFull(st.vals) || anyFull(st.mem) {
+		e.bound(fmt.Sprintf("%d labels on one value in %s", maxLabels, st.fn))
+	}
 	sum := &FuncFact{}
 	var g interface {
 		Guarded(ssa.Instruction, string) bool
@@ -443,4 +450,13 @@ func entryName(fn *ssa.Function) string {
 		top = top.Parent()
 	}
 	return "func literal in " + top.Name()
+}
+
+func anyFull(m map[ssa.Value]taint) bool {
+	for _, t := range m {
+		if len(t) >= maxLabels {
+			return true
+		}
+	}
+	return false
 }
