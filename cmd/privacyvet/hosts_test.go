@@ -73,6 +73,33 @@ func TestHosts(t *testing.T) {
 	}
 }
 
+// TestDeterministic: the standalone checker's whole output (findings with
+// their paths, as text and as SARIF) is byte-identical from run to run,
+// although packages are analysed in parallel.
+func TestDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	repo, _ := filepath.Abs(filepath.Join("..", ".."))
+	example := filepath.Join(repo, "testdata", "example")
+	bin := hosttest.Build(t, repo, t.TempDir())
+	env := []string{"GOFLAGS=-mod=mod", "GOWORK=off"}
+	for _, args := range [][]string{{"./..."}, {"-format=sarif", "./..."}} {
+		var first []byte
+		for i := range 2 {
+			stdout, stderr := hosttest.Run(t, example, env, bin, args...)
+			out := append(stdout, stderr...)
+			if i == 0 {
+				first = out
+				continue
+			}
+			if diff := cmp.Diff(string(first), string(out)); diff != "" {
+				t.Fatalf("privacyvet %v: run %d differs from run 1 (-first +now):\n%s", args, i+1, diff)
+			}
+		}
+	}
+}
+
 // TestBadPolicy: a malformed policy stops the run with an error naming
 // the file, line and key, in both hosts, and no panic.
 func TestBadPolicy(t *testing.T) {
