@@ -332,7 +332,9 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 			x := stripInterface(args[ci.marshalAt])
 			t := whole(render(union(st.dyn(x), st.e.typeLabels(x.Type(), ci.marshal)), ci.marshal))
 			t = withHop(t, pos, ci.display)
-			st.fill(res, c, t)
+			// The serialisation carries the data; the encoder's error
+			// names types and at most an unencodable float or a cycle.
+			st.fillData(res, c, t)
 			if ci.writeInto >= 0 && ci.writeInto < len(args) {
 				st.storeInto(args[ci.writeInto], t)
 			}
@@ -375,6 +377,16 @@ func (st *state) fill(res []taint, c *ssa.CallCommon, t taint) {
 	sig := c.Signature()
 	for i := range res {
 		if !isBool(sig.Results().At(i).Type()) {
+			res[i] = union(res[i], t)
+		}
+	}
+}
+
+// fillData is fill for the results that are neither bool nor error.
+func (st *state) fillData(res []taint, c *ssa.CallCommon, t taint) {
+	sig := c.Signature()
+	for i := range res {
+		if !isErrorOrBool(sig.Results().At(i).Type()) {
 			res[i] = union(res[i], t)
 		}
 	}

@@ -278,7 +278,21 @@ func build() map[string]*Model {
 	for _, n := range []string{"fmt.Errorf", "errors.New", "errors.Join",
 		"github.com/pkg/errors.New", "github.com/pkg/errors.Errorf", "github.com/pkg/errors.Wrap",
 		"github.com/pkg/errors.Wrapf", "github.com/pkg/errors.WithMessage", "github.com/pkg/errors.WithMessagef"} {
+		if m := t[n]; m != nil {
+			m.Propagate = true // keep the format: %T operands carry no data
+			continue
+		}
 		t[n] = &Model{Propagate: true, WriteInto: -1}
+	}
+
+	// Type information carries no data: the name of a value's type is
+	// not its contents (fmt.Errorf("unsupported type %s",
+	// reflect.TypeOf(bean)) in an ORM).
+	for _, n := range []string{"reflect.TypeOf", "(reflect.Value).Type", "(reflect.Value).Kind",
+		"(reflect.Type).String", "(reflect.Type).Name", "(reflect.Type).PkgPath", "(reflect.Type).Kind",
+		"(reflect.Type).Elem", "(reflect.Type).Field", "(reflect.Type).NumField", "(reflect.Type).Key",
+		"(reflect.Kind).String"} {
+		t[n] = &Model{Sanitizer: true, WriteInto: -1}
 	}
 
 	// Writers.

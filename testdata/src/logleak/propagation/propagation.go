@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -174,4 +175,16 @@ func loops(users []User) {
 	for i := range users {
 		log.Print(users[i].ID)
 	}
+}
+
+// Type names carry no data: an ORM's "unsupported type" error, an
+// encoder's error.
+func typeNames(u *User) {
+	log.Print(fmt.Errorf("cannot handle %T", u))
+	log.Print(reflect.TypeOf(u).String())
+	log.Print(fmt.Errorf("unsupported type %s", reflect.ValueOf(u).Elem().Type().String()))
+	if _, err := json.Marshal(u); err != nil {
+		log.Print(err)
+	}
+	log.Print(fmt.Errorf("cannot handle %v", u)) // want `user.contact.email \(User.Email\)`
 }
