@@ -89,7 +89,8 @@ func TestFix(t *testing.T) {
 }
 
 // TestTypeErrors: a package that does not type-check is named with its
-// errors and what to do; the others are still analysed.
+// errors and what to do; a package that imports it is named as not
+// analysed; the others are still analysed.
 func TestTypeErrors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads packages")
@@ -98,11 +99,13 @@ func TestTypeErrors(t *testing.T) {
 	write(t, filepath.Join(dir, "go.mod"), "module example.com/te\n\ngo 1.26\n")
 	write(t, filepath.Join(dir, "bad", "bad.go"), "package bad\n\nfunc f() int { return \"x\" }\n")
 	write(t, filepath.Join(dir, "good", "good.go"), "package good\n\nimport \"log\"\n\ntype U struct {\n\tEmail string `privacy:\"user.contact.email\"`\n}\n\nfunc f(u *U) { log.Print(u.Email) }\n")
+	write(t, filepath.Join(dir, "user", "user.go"), "package user\n\nimport _ \"example.com/te/bad\"\n\nfunc F() {}\n")
 	code, _, errOut := run(t, dir, "-policy=builtin:kaseya-2016", "./...")
 	if code != exitError {
 		t.Errorf("exit %d, want %d", code, exitError)
 	}
-	for _, want := range []string{"example.com/te/bad does not load or type-check", "bad.go:3:", "[PV101]"} {
+	for _, want := range []string{"example.com/te/bad does not load or type-check", "bad.go:3:", "[PV101]",
+		"package example.com/te/user is not analysed: it imports, directly or not, a package that does not load or type-check"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("output lacks %q:\n%s", want, errOut)
 		}
@@ -117,5 +120,18 @@ func TestReportSARIF(t *testing.T) {
 	}
 	if sarifRequested([]string{"-format=html", "./..."}) {
 		t.Error("sarifRequested(-format=html) = true")
+	}
+}
+
+// TestHelp: -h prints the usage with every standalone flag, to stdout.
+func TestHelp(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"-h"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"-policy", "-format", "-baseline", "-bounds", "-fix"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("-h output lacks %s:\n%s", want, stdout.String())
+		}
 	}
 }

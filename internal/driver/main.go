@@ -36,8 +36,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, "privacyvet", version())
 			return exitOK
 		case "help", "-h", "-help", "--help":
-			usage(stdout, flag.NewFlagSet("privacyvet", flag.ContinueOnError))
-			return exitOK
+			// The standalone checker's flag set prints the usage with
+			// its flags; asked for, help goes to stdout.
+			return standalone([]string{"-h"}, stdout, stdout)
 		}
 	}
 	return standalone(args, stdout, stderr)

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strings"
 
@@ -194,7 +196,7 @@ func loadErrors(pkgs []*packages.Package, w io.Writer) bool {
 			return
 		}
 		bad = true
-		fmt.Fprintf(w, "privacyvet: package %s does not load or type-check, so it is not analysed (fix these errors; the other packages were analysed):\n", p.PkgPath)
+		fmt.Fprintf(w, "privacyvet: package %s does not load or type-check, so it is not analysed, nor are the packages that import it (fix these errors; the other packages were analysed):\n", p.PkgPath)
 		for _, e := range p.Errors {
 			fmt.Fprintf(w, "\t%s\n", e)
 		}
@@ -207,13 +209,22 @@ func loadErrors(pkgs []*packages.Package, w io.Writer) bool {
 func analysisErrors(g *checker.Graph, w io.Writer) bool {
 	seen := make(map[string]bool)
 	var msgs []string
+	// Packages that type-check but import one that does not: the
+	// checker skips them, and the user must hear of it.
+	skipped := make(map[string]bool)
 	for act := range g.All() {
 		if act.Err == nil {
 			continue
 		}
 		msg := act.Err.Error()
-		if strings.Contains(msg, "analysis skipped due to errors in package") || strings.HasPrefix(msg, "failed prerequisites") {
-			continue // reported by loadErrors, or the cause is reported itself
+		if strings.Contains(msg, "analysis skipped due to errors in package") {
+			continue // reported by loadErrors
+		}
+		if strings.HasPrefix(msg, "failed prerequisites") {
+			if len(act.Package.Errors) == 0 {
+				skipped[act.Package.PkgPath] = true
+			}
+			continue // the cause is reported itself
 		}
 		// A policy error names the package first; keep one line per policy problem.
 		if i := strings.Index(msg, "): "); i > 0 && strings.HasPrefix(msg, "bad privacy policy (used for package") {
@@ -228,7 +239,10 @@ func analysisErrors(g *checker.Graph, w io.Writer) bool {
 	for _, m := range msgs {
 		fmt.Fprintf(w, "privacyvet: %s\n", m)
 	}
-	return len(msgs) > 0
+	for _, p := range slices.Sorted(maps.Keys(skipped)) {
+		fmt.Fprintf(w, "privacyvet: package %s is not analysed: it imports, directly or not, a package that does not load or type-check (named above)\n", p)
+	}
+	return len(msgs) > 0 || len(skipped) > 0
 }
 
 // Finding is one diagnostic with resolved positions, for the output
