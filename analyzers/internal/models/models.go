@@ -127,7 +127,7 @@ func init() {
 var cleanErrorPackages = []string{
 	"database/sql", "github.com/jmoiron/sqlx", "github.com/lib/pq", "github.com/jackc/pgx",
 	"gorm.io/gorm", "go.mongodb.org/mongo-driver", "github.com/redis/go-redis", "github.com/go-sql-driver/mysql",
-	"github.com/mattn/go-sqlite3", "modernc.org/sqlite",
+	"github.com/mattn/go-sqlite3", "modernc.org/sqlite", "xorm.io/xorm", "xorm.io/builder", "github.com/go-xorm/xorm",
 }
 
 // CleanErrors reports whether errors of package path carry no argument data.

@@ -13,6 +13,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"xorm.io/xorm"
 )
 
 type User struct {
@@ -187,4 +189,14 @@ func typeNames(u *User) {
 		log.Print(err)
 	}
 	log.Print(fmt.Errorf("cannot handle %v", u)) // want `user.contact.email \(User.Email\)`
+}
+
+// An ORM's error does not quote the bean it fills (xorm.io/xorm is among
+// the packages with clean errors); the bean itself does hold the row.
+func orm(x *xorm.Engine, id int64) {
+	u := new(User)
+	if _, err := x.ID(id).Get(u); err != nil {
+		log.Print(err)
+	}
+	log.Print(u) // want `user.contact.email \(User.Email\)`
 }
