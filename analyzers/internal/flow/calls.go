@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -749,7 +750,9 @@ func (st *state) unknown(c *ssa.CallCommon, obj *types.Func, args []ssa.Value, p
 // its receiver (Write, WriteString, Set, Add, Put, Append, Encode, ...).
 func mutator(name string) bool {
 	for _, p := range []string{"Write", "Set", "Add", "Put", "Append", "Encode", "Store", "Push", "Insert", "Print", "Reset"} {
-		if strings.HasPrefix(name, p) {
+		// A word of its own (Set, SetEmail, Printf, Println), not the
+		// start of another (Settings, Addresses).
+		if rest, ok := strings.CutPrefix(name, p); ok && (rest == "" || rest == "f" || rest == "ln" || !unicode.IsLower(rune(rest[0]))) {
 			return true
 		}
 	}
