@@ -3,6 +3,7 @@ package main_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,7 +89,7 @@ func TestDeterministic(t *testing.T) {
 		var first []byte
 		for i := range 2 {
 			stdout, stderr := hosttest.Run(t, example, env, bin, args...)
-			out := append(stdout, stderr...)
+			out := slices.Concat(stdout, stderr)
 			if i == 0 {
 				first = out
 				continue

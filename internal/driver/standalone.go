@@ -348,7 +348,8 @@ func printBounds(w io.Writer, bounds []string, all bool) {
 	}
 	pkgs := make(map[string]bool)
 	for _, b := range bounds {
-		pkgs[b[:strings.Index(b, ": ")]] = true
+		pkg, _, _ := strings.Cut(b, ": ")
+		pkgs[pkg] = true
 	}
 	fmt.Fprintf(w, "privacyvet: note: the engine hit %d of its bounds in %d package(s); results there are approximate (docs/rules.md, \"Bounds\"):\n", len(bounds), len(pkgs))
 	n := len(bounds)

@@ -51,7 +51,7 @@ type key struct {
 	projections map[string]*key
 }
 
-func (k *key) symbolic() bool { return k.labelKey.param >= 0 }
+func (k *key) symbolic() bool { return k.param >= 0 }
 
 // interner interns the label keys of one package's analysis.
 type interner struct {

@@ -191,7 +191,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 	// Summary entries are de-duplicated by what they say, paths aside.
 	type entryKey struct {
 		kind                     byte
-		param, result            int
+		result                   int
 		key                      *key
 		sink, recipient, purpose string
 		hitKind                  string
@@ -219,7 +219,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					// function reports it itself; callers need not know.
 					continue
 				}
-				k := entryKey{kind: 's', key: l.key.anyAt, hitKind: h.kind, sink: h.sink, recipient: h.recipient, purpose: h.purpose, render: l.rendered}
+				k := entryKey{kind: 's', key: l.anyAt, hitKind: h.kind, sink: h.sink, recipient: h.recipient, purpose: h.purpose, render: l.rendered}
 				if seen[k] {
 					continue
 				}

@@ -302,7 +302,7 @@ func (p *plan) planModel(r *rand.Rand, m *pkg) {
 	}
 }
 
-func (p *plan) pickKit(r *rand.Rand, q *pkg) *pkg {
+func (p *plan) pickKit(r *rand.Rand) *pkg {
 	kits := p.byLayer[layerKit]
 	return kits[skewed(r, len(kits))]
 }
@@ -311,7 +311,7 @@ func (p *plan) pickKit(r *rand.Rand, q *pkg) *pkg {
 // collide), from one or two models.
 func (p *plan) planStore(r *rand.Rand, s *pkg) {
 	models := p.byLayer[layerModel]
-	s.kit = p.pickKit(r, s)
+	s.kit = p.pickKit(r)
 	s.deps = append(s.deps, s.kit)
 	for tries := 0; len(s.entities) < 2 && tries < 8; tries++ {
 		var m *pkg
@@ -352,7 +352,7 @@ func hasServed(ss []served, name string) bool {
 // maxRelayDepth, else to its first store.
 func (p *plan) planService(r *rand.Rand, s *pkg) {
 	stores := p.byLayer[layerStore]
-	s.kit = p.pickKit(r, s)
+	s.kit = p.pickKit(r)
 	s.deps = append(s.deps, s.kit)
 	nstores := 1 + r.IntN(2)
 	for tries := 0; len(s.stores) < nstores && tries < 6; tries++ {
@@ -418,7 +418,7 @@ func containsPkg(ps []*pkg, q *pkg) bool {
 // entities to serve.
 func (p *plan) planAPI(r *rand.Rand, a *pkg) {
 	svcs := p.byLayer[layerService]
-	a.kit = p.pickKit(r, a)
+	a.kit = p.pickKit(r)
 	a.deps = append(a.deps, a.kit)
 	n := 1 + r.IntN(3)
 	for tries := 0; len(a.served) < n && tries < 8; tries++ {
