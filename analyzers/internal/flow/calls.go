@@ -327,7 +327,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 		for _, a := range args {
 			all = union(all, st.eff(a))
 		}
-		st.fill(res, c, st.e.in.sanitize(whole(all), ci.sanCats))
+		fill(res, c, st.e.in.sanitize(whole(all), ci.sanCats), isBool)
 	case ci.marshal != "":
 		if ci.marshalAt < len(args) {
 			x := stripInterface(args[ci.marshalAt])
@@ -335,13 +335,13 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 			t = withHop(t, pos, ci.display)
 			// The serialisation carries the data; the encoder's error
 			// names types and at most an unencodable float or a cycle.
-			st.fillData(res, c, t)
+			fill(res, c, t, isErrorOrBool)
 			if ci.writeInto >= 0 && ci.writeInto < len(args) {
 				st.storeInto(args[ci.writeInto], t)
 			}
 		}
 	case ci.propagate:
-		st.fill(res, c, withHop(st.dataArgs(ci, args, 0), pos, ci.display))
+		fill(res, c, withHop(st.dataArgs(ci, args, 0), pos, ci.display), isBool)
 	case ci.known && ci.sum != nil:
 		st.apply(ci, callee, obj, args, nparams, pos, res, instr)
 	case ci.known:
@@ -373,21 +373,13 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 	}
 }
 
-// fill gives every data-carrying result of the call the taint t.
-func (st *state) fill(res []taint, c *ssa.CallCommon, t taint) {
+// fill gives the taint t to every result of the call whose type skip
+// does not rule out (isBool: a bool carries no data; isErrorOrBool: nor
+// does the error, for callees whose errors are known clean).
+func fill(res []taint, c *ssa.CallCommon, t taint, skip func(types.Type) bool) {
 	sig := c.Signature()
 	for i := range res {
-		if !isBool(sig.Results().At(i).Type()) {
-			res[i] = union(res[i], t)
-		}
-	}
-}
-
-// fillData is fill for the results that are neither bool nor error.
-func (st *state) fillData(res []taint, c *ssa.CallCommon, t taint) {
-	sig := c.Signature()
-	for i := range res {
-		if !isErrorOrBool(sig.Results().At(i).Type()) {
+		if !skip(sig.Results().At(i).Type()) {
 			res[i] = union(res[i], t)
 		}
 	}

@@ -314,12 +314,7 @@ func (p *plan) planStore(r *rand.Rand, s *pkg) {
 	s.kit = p.pickKit(r)
 	s.deps = append(s.deps, s.kit)
 	for tries := 0; len(s.entities) < 2 && tries < 8; tries++ {
-		var m *pkg
-		if tries%2 == 0 {
-			m = models[near(r, len(models), relpos(s, len(p.byLayer[layerStore])))]
-		} else {
-			m = models[skewed(r, len(models))]
-		}
+		m := p.pickFrom(r, models, tries, s, layerStore)
 		e := pick(r, m.entities)
 		if !hasEntityName(s.entities, e.Name) {
 			s.entities = append(s.entities, e)
@@ -338,12 +333,17 @@ func hasEntityName(es []*entity, name string) bool {
 }
 
 func hasServed(ss []served, name string) bool {
-	for _, s := range ss {
-		if s.e.Name == name {
-			return true
-		}
+	return slices.ContainsFunc(ss, func(s served) bool { return s.e.Name == name })
+}
+
+// pickFrom picks a dependency of self among from: on even tries one near
+// self's relative position in its layer (so the graph has locality), on
+// odd tries one skewed towards the popular first few (so it has hubs).
+func (p *plan) pickFrom(r *rand.Rand, from []*pkg, tries int, self *pkg, l layer) *pkg {
+	if tries%2 == 0 {
+		return from[near(r, len(from), relpos(self, len(p.byLayer[l])))]
 	}
-	return false
+	return from[skewed(r, len(from))]
 }
 
 // planService gives a service one to three stores (it serves their
@@ -356,13 +356,8 @@ func (p *plan) planService(r *rand.Rand, s *pkg) {
 	s.deps = append(s.deps, s.kit)
 	nstores := 1 + r.IntN(2)
 	for tries := 0; len(s.stores) < nstores && tries < 6; tries++ {
-		var st *pkg
-		if tries%2 == 0 {
-			st = stores[near(r, len(stores), relpos(s, len(p.byLayer[layerService])))]
-		} else {
-			st = stores[skewed(r, len(stores))]
-		}
-		if containsPkg(s.stores, st) {
+		st := p.pickFrom(r, stores, tries, s, layerService)
+		if slices.Contains(s.stores, st) {
 			continue
 		}
 		added := false
@@ -389,7 +384,7 @@ func (p *plan) planService(r *rand.Rand, s *pkg) {
 				i = s.li - 1 - r.IntN(min(s.li, 6))
 			}
 			lo := p.byLayer[layerService][i]
-			if !containsPkg(s.lower, lo) {
+			if !slices.Contains(s.lower, lo) {
 				s.lower = append(s.lower, lo)
 				s.deps = append(s.deps, lo)
 			}
@@ -405,15 +400,6 @@ func (p *plan) planService(r *rand.Rand, s *pkg) {
 	}
 }
 
-func containsPkg(ps []*pkg, q *pkg) bool {
-	for _, x := range ps {
-		if x == q {
-			return true
-		}
-	}
-	return false
-}
-
 // planAPI gives an API one to three services and one to three of their
 // entities to serve.
 func (p *plan) planAPI(r *rand.Rand, a *pkg) {
@@ -422,18 +408,13 @@ func (p *plan) planAPI(r *rand.Rand, a *pkg) {
 	a.deps = append(a.deps, a.kit)
 	n := 1 + r.IntN(3)
 	for tries := 0; len(a.served) < n && tries < 8; tries++ {
-		var s *pkg
-		if tries%2 == 0 {
-			s = svcs[near(r, len(svcs), relpos(a, len(p.byLayer[layerAPI])))]
-		} else {
-			s = svcs[skewed(r, len(svcs))]
-		}
+		s := p.pickFrom(r, svcs, tries, a, layerAPI)
 		sv := pick(r, s.served)
 		if hasServed(a.served, sv.e.Name) {
 			continue
 		}
 		a.served = append(a.served, served{sv.e, s})
-		if !containsPkg(a.lower, s) {
+		if !slices.Contains(a.lower, s) {
 			a.lower = append(a.lower, s)
 		}
 		a.deps = append(a.deps, s, sv.e.model)
