@@ -167,6 +167,7 @@ type engine struct {
 	boundSeen map[string]bool
 	in        *interner // label keys
 	descs     map[descKey]*callInfo
+	cells     map[*ssa.Function]*cellInfo
 	// policy function lists by name
 	polSinks      map[string]*policy.SinkEntry
 	polSanitizers map[string][]string
@@ -317,6 +318,7 @@ func (e *engine) exportable(s *FuncFact) *FuncFact {
 		x.Path = e.portable(x.Path)
 		out.Results = append(out.Results, x)
 	}
+	out.Fills = s.Fills
 	for _, x := range s.Requires {
 		x.Path = e.portable(x.Path)
 		out.Requires = append(out.Requires, x)

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -319,7 +320,11 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 	if ci.sink != nil {
 		st.sinkCall(ci, args, pos, instr)
 	} else if !ci.sanitizer && !ci.propagate && ci.marshal == "" {
-		st.mayFill(args)
+		if ci.known && !reflective(obj) {
+			st.applyFills(ci.sum, args)
+		} else {
+			st.mayFill(args)
+		}
 	}
 	switch {
 	case ci.sanitizer:
@@ -677,6 +682,14 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 		sig = obj.Signature()
 	}
 	for _, f := range sum.Flows {
+		if f.Src == "" && f.Param < len(args) && sig != nil && f.Result < sig.Results().Len() {
+			// The result may alias what the argument points to
+			// (reflect.ValueOf(p)): writes through it are writes
+			// through our parameter.
+			if rt := sig.Results().At(f.Result).Type(); !isError(rt) && holdsReference(rt) {
+				st.escapes(args[f.Param])
+			}
+		}
 		if f.Result >= len(res) || ci.cleanErr && sig != nil && f.Result < sig.Results().Len() && isError(sig.Results().At(f.Result).Type()) {
 			continue
 		}
@@ -691,23 +704,44 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 		for _, s := range r.Path {
 			tr = &hop{pos: s.Pos, loc: s.Loc, what: s.What, prev: tr}
 		}
+		via, ok := st.viaArg(r.Via, args, nparams)
+		if !ok {
+			continue
+		}
 		tr = tr.push(pos, ci.display)
-		res[r.Result] = union(res[r.Result], taint{st.e.in.concrete(r.Category, r.At, r.Origin, 0, tr)})
+		res[r.Result] = union(res[r.Result], taint{st.e.in.concreteVia(r.Category, r.At, via, r.Origin, 0, tr)})
 	}
 }
 
-// mayFill: memory of this function's own that a callee receives may come
-// back filled with data of its type (json.Unmarshal(data, &u),
-// rows.Scan(&u.Email), db.Select(&out, ...)). Summaries do not record
-// writes through parameters, so the type stands for what may be written.
-func (st *state) mayFill(args []ssa.Value) {
-	for _, a := range args {
-		a = stripInterface(a)
-		if localRoot(a) && referenceLike(a.Type()) {
-			root, path := rootOf(a)
-			st.store(root, st.e.in.shift(st.e.typeLabels(a.Type(), fmtText), path))
-		}
+// viaArg decides a result category that the callee read from its
+// parameter's tagged field (see labelKey.via). It is dropped (ok false)
+// when the argument is memory of this function's own with nothing
+// written at that field: Update(ctx, id, Options{Name: &n}) cannot
+// return the Email its options leave nil. When the argument is in turn
+// read from a parameter of this function, the label names that one.
+func (st *state) viaArg(via string, args []ssa.Value, nparams int) (string, bool) {
+	if via == "" {
+		return "", true
 	}
+	is, path, _ := strings.Cut(via, ":")
+	i, err := strconv.Atoi(is)
+	if err != nil || i >= nparams || i >= len(args) {
+		return "", true
+	}
+	a := args[i]
+	if localRoot(a) || loadsLocal(a) {
+		return "", len(st.e.in.project(st.dyn(a), path)) > 0
+	}
+	if outer := st.paramField(a); outer != "" {
+		return strings.TrimSuffix(joinPathVia(outer, path), "."), true
+	}
+	return "", true
+}
+
+// joinPathVia appends a field path to a "i:path" parameter field.
+func joinPathVia(via, path string) string {
+	i, p, _ := strings.Cut(via, ":")
+	return i + ":" + joinPath(p, path)
 }
 
 // unknown is the conservative default for a callee the engine knows
@@ -828,6 +862,13 @@ func (st *state) makeClosure(mc *ssa.MakeClosure) {
 		st.inherited = append(st.inherited, inheritedReq{Requirement: rq, instr: mc})
 	}
 	n := len(anon.Params)
+	for _, f := range sum.Fills {
+		// The closure may run anywhere: what it writes through a
+		// captured variable is written here.
+		if j := f.Param - n; j >= 0 && j < len(mc.Bindings) {
+			st.fillArg(mc.Bindings[j], f.At)
+		}
+	}
 	for _, s := range sum.Sinks {
 		j := s.Param - n
 		if j < 0 || j >= len(mc.Bindings) {

@@ -43,6 +43,9 @@ type FuncFact struct {
 	Flows []ParamFlow
 	// Results: which results carry personal data of their own.
 	Results []ResultSource
+	// Fills: parameters through which the function may write data
+	// into its caller's memory.
+	Fills []ParamFill
 	// Requires: sends of personal data under a purpose that needs
 	// consent (or a collection gate) that no check in the function
 	// guards: every caller must guard its call, or inherit the need.
@@ -84,6 +87,9 @@ func (f *FuncFact) String() string {
 	for _, s := range f.Results {
 		parts = append(parts, fmt.Sprintf("r%d%s=%s", s.Result, dotted(s.At), s.Category))
 	}
+	for _, x := range f.Fills {
+		parts = append(parts, fmt.Sprintf("writes p%d%s", x.Param, dotted(x.At)))
+	}
 	for _, r := range f.Requires {
 		parts = append(parts, fmt.Sprintf("requires %s (%s -> %s)", r.Purpose, r.Category, r.Sink))
 	}
@@ -100,7 +106,7 @@ func dotted(p string) string {
 // empty reports whether the fact says nothing worth exporting.
 func (f *FuncFact) empty() bool {
 	return len(f.Source) == 0 && !f.Sanitizer && f.Sink == "" && f.Purpose == "" && f.Consent == "" &&
-		len(f.Erase) == 0 && len(f.Sinks) == 0 && len(f.Flows) == 0 && len(f.Results) == 0 && len(f.Requires) == 0
+		len(f.Erase) == 0 && len(f.Sinks) == 0 && len(f.Flows) == 0 && len(f.Results) == 0 && len(f.Requires) == 0 && len(f.Fills) == 0
 }
 
 // ParamSink says that data in parameter Param (at field path Src) reaches a sink.
@@ -136,7 +142,11 @@ type ResultSource struct {
 	Category string
 	At       string // field path within the result ("" = anywhere)
 	Origin   string
-	Path     []Step
+	// Via, "i:path": the category was read from the tagged field at path
+	// of parameter i, and is there only if the caller's argument can
+	// hold data at that field.
+	Via  string
+	Path []Step
 }
 
 // TypeFact marks a named type as personal data (//privacy:data); it

@@ -39,6 +39,11 @@ type labelKey struct {
 	src   string // symbolic: field path within the parameter ("" = the whole parameter)
 	at    string // field path within the value holding the label ("" = anywhere in it)
 	san   string // symbolic: comma-joined categories sanitized on the way (for category-specific sanitizers)
+	// via: concrete, of a tagged field read from a parameter: "i:path",
+	// the parameter and the field path read. The category is there only
+	// if the caller's argument can hold data at that path: a caller that
+	// passes memory of its own where nothing was written there drops it.
+	via string
 }
 
 // key is an interned labelKey, with the keys that the engine derives from
@@ -86,7 +91,13 @@ func (in *interner) key(lk labelKey) *key {
 
 // concrete returns a label of category cat at field path at.
 func (in *interner) concrete(cat, at, origin string, hide uint8, trace *hop) label {
-	return label{key: in.key(labelKey{cat: cat, param: -1, at: at}), hide: hide, origin: origin, trace: trace}
+	return in.concreteVia(cat, at, "", origin, hide, trace)
+}
+
+// concreteVia is concrete for a category read from a parameter's field
+// (see labelKey.via).
+func (in *interner) concreteVia(cat, at, via, origin string, hide uint8, trace *hop) label {
+	return label{key: in.key(labelKey{cat: cat, param: -1, at: at, via: via}), hide: hide, origin: origin, trace: trace}
 }
 
 // symbolic returns the label of parameter (or free variable) i, v.

@@ -166,8 +166,8 @@ func sameSummary(a, b *FuncFact) bool {
 	}) && slices.EqualFunc(a.Flows, b.Flows, func(x, y ParamFlow) bool {
 		return x.Param == y.Param && x.Src == y.Src && x.San == y.San && x.Result == y.Result && x.At == y.At && x.Render == y.Render
 	}) && slices.EqualFunc(a.Results, b.Results, func(x, y ResultSource) bool {
-		return x.Result == y.Result && x.Category == y.Category && x.At == y.At
-	}) && slices.EqualFunc(a.Requires, b.Requires, func(x, y Requirement) bool {
+		return x.Result == y.Result && x.Category == y.Category && x.At == y.At && x.Via == y.Via
+	}) && slices.Equal(a.Fills, b.Fills) && slices.EqualFunc(a.Requires, b.Requires, func(x, y Requirement) bool {
 		return x.Purpose == y.Purpose && x.Category == y.Category && x.Sink == y.Sink && x.Gate == y.Gate
 	})
 }
@@ -263,8 +263,13 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 				continue
 			}
 			seen[k] = true
-			sum.Results = append(sum.Results, ResultSource{Result: i, Category: l.cat, At: l.at, Origin: l.origin, Path: l.trace.steps()})
+			sum.Results = append(sum.Results, ResultSource{Result: i, Category: l.cat, At: l.at, Origin: l.origin, Via: l.via, Path: l.trace.steps()})
 		}
+	}
+	sum.Fills = slices.Clone(st.fills)
+	if len(sum.Fills) > maxFactEntries {
+		e.bound("summary size of " + st.fn.String())
+		sum.Fills = sum.Fills[:maxFactEntries]
 	}
 	sortSummary(sum)
 	return sum, flows
@@ -284,7 +289,10 @@ func sortSummary(s *FuncFact) {
 			cmp.Compare(a.Result, b.Result), cmp.Compare(a.At, b.At), cmp.Compare(a.Render, b.Render))
 	})
 	slices.SortStableFunc(s.Results, func(a, b ResultSource) int {
-		return cmp.Or(cmp.Compare(a.Result, b.Result), cmp.Compare(a.Category, b.Category), cmp.Compare(a.At, b.At))
+		return cmp.Or(cmp.Compare(a.Result, b.Result), cmp.Compare(a.Category, b.Category), cmp.Compare(a.At, b.At), cmp.Compare(a.Via, b.Via))
+	})
+	slices.SortStableFunc(s.Fills, func(a, b ParamFill) int {
+		return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.At, b.At))
 	})
 	slices.SortStableFunc(s.Requires, func(a, b Requirement) int {
 		return cmp.Or(cmp.Compare(a.Purpose, b.Purpose), cmp.Compare(a.Category, b.Category),

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -45,6 +46,14 @@ type state struct {
 	memRead map[ssa.Value]bool
 	backUse map[ssa.Value]bool
 	stale   bool
+	ptypes  map[*ssa.Parameter]taint // paramTypeLabels, computed once
+	// fills: the parameters this function writes through (see fills.go).
+	fills []ParamFill
+	holds map[ssa.Value][]int // local memory roots holding parameters' pointers
+	// cells: variables in memory read flow-sensitively (cells.go), and
+	// what each store into one stored.
+	cells    *cellInfo
+	cellVals map[*ssa.Store]taint
 }
 
 // reversePostorder returns fn's blocks in reverse postorder from the
@@ -147,6 +156,7 @@ func (e *engine) newState(fn *ssa.Function) *state {
 		tuples:  make(map[ssa.Value][]taint),
 		results: make([]taint, fn.Signature.Results().Len()),
 		purpose: e.purposeOf(fn),
+		cells:   e.cellsOf(fn),
 	}
 }
 
@@ -256,6 +266,7 @@ func (st *state) storeInto(v ssa.Value, t taint) {
 	if len(t) == 0 {
 		return
 	}
+	st.wrote(stripInterface(v), "")
 	root, path := rootOf(stripInterface(v))
 	st.store(root, st.e.in.shift(t, path))
 	if ld, ok := root.(*ssa.UnOp); ok && ld.Op == token.MUL {
@@ -310,6 +321,69 @@ func fieldNameAt(t types.Type, i int) string {
 	return ""
 }
 
+// paramField returns "i:path" when v reads field path path of the
+// function's parameter i (through fields, pointers and interface
+// conversions), and "" otherwise.
+func (st *state) paramField(v ssa.Value) string {
+	path := ""
+	for {
+		switch x := v.(type) {
+		case *ssa.Field:
+			path = joinPath(fieldNameAt(x.X.Type(), x.Field), path)
+			v = x.X
+		case *ssa.FieldAddr:
+			path = joinPath(fieldNameAt(x.X.Type(), x.Field), path)
+			v = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return ""
+			}
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Alloc:
+			p := spilled(x)
+			if p == nil {
+				return ""
+			}
+			v = p
+		case *ssa.Parameter:
+			if i := slices.Index(st.fn.Params, x); i >= 0 {
+				return strconv.Itoa(i) + ":" + path
+			}
+			return ""
+		default:
+			return ""
+		}
+	}
+}
+
+func asAlloc(v ssa.Value) *ssa.Alloc {
+	a, _ := v.(*ssa.Alloc)
+	return a
+}
+
+// spilled returns the parameter that alloc holds when it is the
+// parameter's own variable, moved to memory because its address is taken
+// (opts.Email on a struct parameter).
+func spilled(alloc *ssa.Alloc) *ssa.Parameter {
+	if alloc == nil || alloc.Block() == nil || alloc.Block().Index != 0 {
+		return nil
+	}
+	for _, r := range *alloc.Referrers() {
+		if s, ok := r.(*ssa.Store); ok && s.Addr == alloc {
+			if p, ok := s.Val.(*ssa.Parameter); ok && p.Name() == alloc.Comment {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
 // structOf returns the struct and its named owner for a FieldAddr/Field
 // operand type.
 func structOf(t types.Type) (*types.TypeName, *types.Struct) {
@@ -358,12 +432,49 @@ func (st *state) dyn(v ssa.Value) taint {
 // from elsewhere (a parameter, a field, a call). A value rooted in memory
 // this function allocated holds exactly what was stored into it, so its
 // type says nothing more: an empty slice handed to db.Select as the
-// destination carries nothing into Select's error.
+// destination carries nothing into Select's error. Nor does a value
+// loaded whole from such memory: an options struct built as a literal
+// and passed by value, Options{Name: &n}, carries its Name and not the
+// Email field it leaves nil.
 func (st *state) eff(v ssa.Value) taint {
-	if localRoot(v) {
+	if localRoot(v) || loadsLocal(v) {
 		return st.dyn(v)
 	}
+	if p, ok := v.(*ssa.Parameter); ok {
+		return union(st.t(v), st.contents(v), st.paramTypeLabels(p))
+	}
 	return union(st.t(v), st.contents(v), st.e.typeLabels(v.Type(), fmtText))
+}
+
+// paramTypeLabels is the categories parameter p's type carries, each
+// marked as read from p at its field path (labelKey.via): a caller that
+// passes memory of its own with nothing at that field drops them from
+// what it gets back.
+func (st *state) paramTypeLabels(p *ssa.Parameter) taint {
+	if t, ok := st.ptypes[p]; ok {
+		return t
+	}
+	i := slices.Index(st.fn.Params, p)
+	var out taint
+	for _, l := range st.e.typeLabels(p.Type(), fmtText) {
+		if i >= 0 && !l.symbolic() {
+			via := strconv.Itoa(i) + ":" + l.at
+			l = st.e.in.with(l, func(k *labelKey) { k.via = via })
+		}
+		out.add(l)
+	}
+	if st.ptypes == nil {
+		st.ptypes = make(map[*ssa.Parameter]taint)
+	}
+	st.ptypes[p] = out
+	return out
+}
+
+// loadsLocal reports whether v is read from memory allocated by the
+// function being analysed.
+func loadsLocal(v ssa.Value) bool {
+	ld, ok := stripInterface(v).(*ssa.UnOp)
+	return ok && ld.Op == token.MUL && localRoot(ld.X)
 }
 
 // localRoot reports whether v lives in memory allocated by the function
@@ -393,6 +504,15 @@ func (st *state) step(instr ssa.Instruction) {
 	case *ssa.UnOp:
 		switch in.Op {
 		case token.MUL: // load
+			if rs, ok := st.cells.reach[in]; ok {
+				st.memRead[in.X] = true
+				ts := make([]taint, len(rs))
+				for i, s := range rs {
+					ts[i] = st.cellVals[s]
+				}
+				st.set(in, ts...)
+				break
+			}
 			st.set(in, st.load(in.X, in.Pos()))
 		case token.ARROW:
 			st.set(in, st.t(in.X), st.contents(in.X))
@@ -430,7 +550,7 @@ func (st *state) step(instr ssa.Instruction) {
 		owner, s := structOf(in.X.Type())
 		t := st.e.in.project(st.t(in.X), fieldNameAt(in.X.Type(), in.Field))
 		if s != nil {
-			t = union(t, st.e.fieldSource(owner, s, in.Field, in.Pos()))
+			t = union(t, st.e.fieldSource(owner, s, in.Field, in.Pos(), st.paramField(in)))
 		}
 		st.set(in, t)
 	case *ssa.Index:
@@ -446,6 +566,8 @@ func (st *state) step(instr ssa.Instruction) {
 		st.set(in, st.t(in.X))
 	case *ssa.MapUpdate:
 		st.storeInto(in.Map, union(st.eff(in.Key), st.eff(in.Value)))
+		st.escapes(in.Key)
+		st.escapes(in.Value)
 	case *ssa.Store:
 		root, path := rootOf(in.Addr)
 		t := st.eff(in.Val)
@@ -454,13 +576,29 @@ func (st *state) step(instr ssa.Instruction) {
 				// A tagged field holds personal data whatever was
 				// stored into it: User{Email: r.FormValue("email")}.
 				if owner, s := structOf(fa.X.Type()); s != nil {
-					t = union(t, st.e.fieldSource(owner, s, fa.Field, in.Pos()))
+					t = union(t, st.e.fieldSource(owner, s, fa.Field, in.Pos(), ""))
 				}
 			}
 		}
 		st.store(root, st.e.in.shift(t, path))
+		if a := st.cells.cell[in]; a != nil {
+			cur := st.cellVals[in]
+			if cur.addAll(t) {
+				if st.cellVals == nil {
+					st.cellVals = make(map[*ssa.Store]taint)
+				}
+				st.cellVals[in] = cur
+				st.changed = true
+				if st.memRead[a] {
+					st.stale = true
+				}
+			}
+		}
+		st.wrote(in.Addr, "")
+		st.stored(in.Addr, in.Val)
 	case *ssa.Send:
 		st.storeInto(in.Chan, st.eff(in.X))
+		st.escapes(in.X)
 	case *ssa.Range:
 		st.set(in, st.t(in.X), st.contents(in.X))
 	case *ssa.Next:
@@ -509,7 +647,7 @@ func (st *state) load(addr ssa.Value, pos token.Pos) taint {
 			if !pos.IsValid() {
 				pos = fa.Pos()
 			}
-			t = union(t, st.e.fieldSource(owner, s, fa.Field, pos))
+			t = union(t, st.e.fieldSource(owner, s, fa.Field, pos, st.paramField(fa)))
 		}
 	}
 	return t

@@ -206,7 +206,10 @@ func (e *engine) dataCats(tn *types.TypeName) []string {
 
 // fieldSource returns the labels produced by reading field i of struct st
 // (owned by named type owner, possibly nil) at pos.
-func (e *engine) fieldSource(owner *types.TypeName, st *types.Struct, i int, pos token.Pos) taint {
+//
+// via names the parameter field being read, when it is one (see
+// labelKey.via).
+func (e *engine) fieldSource(owner *types.TypeName, st *types.Struct, i int, pos token.Pos, via string) taint {
 	cats := e.fieldCats(owner, st, i)
 	if len(cats) == 0 {
 		return nil
@@ -214,7 +217,7 @@ func (e *engine) fieldSource(owner *types.TypeName, st *types.Struct, i int, pos
 	origin := fieldName(owner, st.Field(i))
 	var out taint
 	for _, c := range cats {
-		out.add(e.in.concrete(c, "", origin, 0, &hop{pos: pos, what: origin}))
+		out.add(e.in.concreteVia(c, "", via, origin, 0, &hop{pos: pos, what: origin}))
 	}
 	return out
 }
