@@ -28,7 +28,17 @@
 // fmt.Sprintf format, url.Parse of a constant, a url.URL literal, a
 // request made from one of those. When the host cannot be known the
 // message says why (a URL from a parameter, from the environment, from
-// configuration) rather than guessing.
+// configuration) rather than guessing. When a helper sends to a URL it
+// is given (post(base+"/v1", ...)), the destination is resolved at each
+// call of the helper from what the call passes, across packages.
+//
+// Sends to the process's own net/http/httptest server are not reported:
+// a URL built from the server's URL field (ts.URL + "/login", a request
+// made from it), or a request through the server's Client whose URL is
+// computed at run time, reaches no outside party. So a test that posts a
+// fixture user to its test server, itself or through a helper that takes
+// the server (or its URL) as a parameter, is not reported; the same test
+// sending to any other host is.
 //
 // # PV202: a declared recipient receives more than its entry allows
 //

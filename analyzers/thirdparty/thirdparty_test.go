@@ -15,3 +15,12 @@ func TestSends(t *testing.T) {
 	s := analyzers.New(&analyzers.Options{Policy: filepath.Join(dir, "src", "thirdparty", "policy.yaml")})
 	analysistest.Run(t, dir, s.Rule("thirdparty"), "thirdparty/sends")
 }
+
+// TestTestServers: tests that send personal data to their own httptest
+// server, directly or through helpers of another package, send it to no
+// third party; their other sends are reported.
+func TestTestServers(t *testing.T) {
+	dir := testdir.Testdata(t)
+	s := analyzers.New(&analyzers.Options{Policy: filepath.Join(dir, "src", "thirdparty", "policy.yaml")})
+	analysistest.Run(t, dir, s.Rule("thirdparty"), "thirdparty/local")
+}

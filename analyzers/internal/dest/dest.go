@@ -35,6 +35,14 @@ type Destination struct {
 	// MinTLS is the tls.Config MinVersion set to a constant (the lowest
 	// one when several may be used), or 0 when none is.
 	MinTLS uint16
+	// TestServer: the send goes to a net/http/httptest server of the
+	// process itself (the URL is its URL field, or the request goes
+	// through its Client); Known is set, Scheme and Host are not.
+	TestServer bool
+	// Param, when !Known, says that the destination is given by a
+	// parameter of the sending function: a caller that passes a value
+	// it can resolve knows the destination (Substitute).
+	Param *Param
 }
 
 // OfURL resolves a value that denotes a URL: a string, a *url.URL or a
@@ -91,17 +99,18 @@ func OfCall(fn *ssa.Function, name string, args []ssa.Value) (d Destination, ok 
 	}
 	w := newWalker()
 	if fn != nil {
-		w.pkg = fn.Pkg
+		w.pkg, w.root = fn.Pkg, fn
 	}
 	if isDial {
 		return w.dial(name, args), true
 	}
 	var t tlsInfo
+	viaTest := s.via >= 0 && strings.Contains(name, "Client") && w.testClient(args[s.via])
 	switch s.form {
 	case "url":
-		d = fromURLs(w.str(args[s.at]))
+		d = fromURLsVia(w.str(args[s.at]), viaTest)
 	case "request":
-		d = fromURLs(w.request(args[s.at]))
+		d = fromURLsVia(w.request(args[s.at]), viaTest)
 	case "smtp":
 		d = fromAddrs(w.str(args[s.at]), "smtp")
 	case "conn":
@@ -288,15 +297,26 @@ func (w *walker) defaults() tlsInfo {
 }
 
 // fromURLs resolves the alternatives of a URL.
-func fromURLs(alts []str) Destination {
+func fromURLs(alts []str) Destination { return fromURLsVia(alts, false) }
+
+// fromURLsVia resolves the alternatives of a URL requested through a
+// test server's client (viaTest) or another.
+func fromURLsVia(alts []str, viaTest bool) Destination {
 	var ds []Destination
 	for _, s := range alts {
-		ds = append(ds, fromURL(s))
+		d := fromURL(s)
+		if viaTest {
+			d = onTestClient(d)
+		}
+		ds = append(ds, d)
 	}
 	return merge(ds)
 }
 
 func fromURL(s str) Destination {
+	if len(s) > 0 && (s[0].server || s[0].param > 0) {
+		return fromLeading(s)
+	}
 	d := Destination{URL: s.prefix()}
 	u, ok := split(s)
 	if !ok {
@@ -449,8 +469,16 @@ func merge(ds []Destination) Destination {
 		if !d.Known && out.Known {
 			out.Known, out.Host, out.Why = false, "", d.Why
 		}
-		if d.Host != "" && !slices.Contains(hosts, d.Host) {
-			hosts = append(hosts, d.Host)
+		if d.Param == nil || out.Param == nil || *d.Param != *out.Param {
+			out.Param = nil // a caller can fill in one parameter, not several
+		}
+		out.TestServer = out.TestServer && d.TestServer
+		host := d.Host
+		if d.TestServer {
+			host = "a test server"
+		}
+		if host != "" && !slices.Contains(hosts, host) {
+			hosts = append(hosts, host)
 		}
 		if !slices.Contains(schemes, d.Scheme) {
 			schemes = append(schemes, d.Scheme)
@@ -464,7 +492,7 @@ func merge(ds []Destination) Destination {
 		}
 	}
 	if out.Known && len(hosts) > 1 {
-		out.Known, out.Host = false, ""
+		out.Known, out.Host, out.TestServer = false, "", false
 		out.Why = "one of several hosts (" + strings.Join(hosts, ", ") + ")"
 	}
 	return out

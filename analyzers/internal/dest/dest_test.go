@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/smtp"
 	"net/url"
 	"os"
@@ -44,6 +45,7 @@ var (
 	_ = fmt.Sprintf
 	_ = net.Dial
 	_ = http.Get
+	_ = httptest.NewServer
 	_ = smtp.SendMail
 	_ = url.Parse
 	_ = os.Getenv

@@ -67,6 +67,44 @@
 // environment", "URL from a command-line flag", "URL returned by
 // config.Load", "URL set by json.Unmarshal", "URL changed in a loop".
 //
+// # The process's own test servers
+//
+// The URL field of a net/http/httptest Server (ts.URL, whatever the
+// *httptest.Server comes from: a local variable, a parameter, a field, a
+// captured variable) is the address of a server in the process itself.
+// A URL that is ts.URL, or ts.URL followed by a path, a query or a
+// fragment (ts.URL + "/login", url.Parse(ts.URL) and JoinPath,
+// fmt.Sprintf("%s/users/%d", ts.URL, id), a request made from one of
+// those), resolves to TestServer: Known, with neither scheme nor host.
+// Text that goes on with the host (ts.URL + "evil.example/") makes the
+// host unknown, and alternatives of which one is a test server and
+// another is not are "one of several hosts (a test server, ...)".
+// Loopback hosts written in the code (localhost, 127.0.0.1) are hosts
+// like any other: a local agent may forward what it receives.
+//
+// A request through the client of a test server
+// ((*httptest.Server).Client(), also kept in a variable) goes to that
+// server when its URL cannot be resolved (one the server handed out: a
+// redirect, a link in a response) or its host is example.com or one of
+// its subdomains, which that client sends to its server. A URL whose host
+// is known otherwise goes to that host.
+//
+// # Destinations given by a parameter
+//
+// When the URL of a send is a parameter of the sending function, or
+// begins with one (base + "/v1", fmt.Sprintf("%s/u/%s", base, id), a
+// *url.URL parameter, a request parameter whose URL and host the
+// function leaves alone), the destination is unknown and Param names
+// that parameter, with the constant text the function puts after it.
+// Substitute resolves such a destination for a call: what the caller
+// passes there is followed as above, and the rest of the callee's URL
+// put after it; when that is a parameter of the caller in turn, the
+// result names it. The flow engine does so at every call of a
+// summarised function, across packages: a helper that posts to
+// base + path is resolved at each call, with the base its caller gives
+// (a constant, a test server's URL). The client of a test server counts
+// in the callee as above, once the caller's URL is known.
+//
 // # TLS settings
 //
 // Insecure is set when a tls.Config with InsecureSkipVerify set to the
@@ -85,11 +123,16 @@
 //
 // # What is not resolved
 //
-//   - Values that come from parameters, fields of structs the function
-//     did not allocate, maps, slices, channels, interface method calls,
-//     function values, functions and package-level variables of other
-//     packages, and the callee's own parameters: the destination is
-//     unknown, with its origin in Why.
+//   - Values that come from parameters (but for the URL or request of
+//     the send, resolved at each call as above, and only when the
+//     parameter begins it: "https://" + host is not), fields of structs
+//     the function did not allocate, maps, slices, channels, interface
+//     method calls, function values, functions and package-level
+//     variables of other packages, and the callee's own parameters: the
+//     destination is unknown, with its origin in Why.
+//   - A client that comes from a parameter, a field or another package
+//     is not known to be a test server's client; nor is a test server's
+//     address given to net.Dial (ts.Listener.Addr()).
 //   - Writes made through a pointer by a called function (other than
 //     json.Unmarshal-style calls that receive the variable itself, which
 //     make it "set by" them), and values stored through pointers loaded

@@ -23,6 +23,14 @@ type part struct {
 	// loop, for a hole, is the phi being evaluated whose own value the
 	// hole stands for: a string that starts with it extends that phi.
 	loop ssa.Value
+	// server, for a hole: the URL of a net/http/httptest server of
+	// this process ("http://127.0.0.1:port").
+	server bool
+	// param, for a hole: 1 + the index of the parameter of the sending
+	// function that gives the value, read as form ("url": a string or
+	// URL; "request": an *http.Request), for a caller to fill in.
+	param int
+	form  string
 }
 
 func lit(s string) str {
@@ -141,6 +149,9 @@ type walker struct {
 	// http.DefaultTransport count; inDefaults guards their evaluation.
 	pkg        *ssa.Package
 	inDefaults bool
+	// root is the sending function, whose parameters a caller can fill
+	// in (Substitute); nil when not known.
+	root *ssa.Function
 }
 
 func newWalker() *walker {
@@ -257,6 +268,10 @@ func (w *walker) str(v ssa.Value) []str {
 		if ld, ok := v.X.(*ssa.UnOp); ok && ld.Op == token.MUL {
 			return w.field(ld.X, v.Field, v, w.str)
 		}
+	case *ssa.Parameter:
+		if s, ok := w.param(v, "url"); ok {
+			return s
+		}
 	}
 	if ssamem.IsInteger(v.Type()) {
 		return numHole(ssamem.Origin(v))
@@ -343,6 +358,9 @@ func (w *walker) field(p ssa.Value, i int, v ssa.Value, f func(ssa.Value) []str)
 	st, ok := ssamem.Deref(p.Type()).Underlying().(*types.Struct)
 	if !ok || i >= st.NumFields() {
 		return holes(ssamem.Origin(v))
+	}
+	if st.Field(i).Name() == "URL" && ssamem.IsNamed(p.Type(), "net/http/httptest", "Server") {
+		return testServerURL()
 	}
 	if !w.enter(p) {
 		return holes(ssamem.Origin(v))

@@ -81,6 +81,10 @@ func (w *walker) url(v ssa.Value) []str {
 			}
 			return union(alts...)
 		}
+	case *ssa.Parameter:
+		if s, ok := w.param(v, "url"); ok {
+			return w.override(v, s)
+		}
 	}
 	return holes(ssamem.Origin(v))
 }
@@ -134,7 +138,7 @@ func (w *walker) override(p ssa.Value, base []str) []str {
 	for _, b := range base {
 		u, ok := split(b)
 		if !ok {
-			out = append(out, holes("URL changed after it was built"))
+			out = append(out, holes("changed after it was built"))
 			continue
 		}
 		sch, auth := one(u.scheme), one(u.auth)
@@ -229,6 +233,8 @@ func (w *walker) request(v ssa.Value) []str {
 			}
 			return union(alts...)
 		}
+	case *ssa.Parameter:
+		base, _ = w.param(v, "request") // then changes made to it here
 	}
 	if base == nil {
 		return holes(ssamem.Origin(v))

@@ -31,7 +31,8 @@ type Flow struct {
 	Purpose   string // the purpose the sink serves (//privacy:purpose on the sending function or a caller that hands the data on, or the policy's sink entry)
 	// Dest is where an outbound send goes, as far as the code lets it be
 	// known; nil when the sink is not an outbound call the engine can
-	// resolve (a //privacy:sink thirdparty function, an SDK call).
+	// resolve (a //privacy:sink thirdparty function, an SDK call). Sends
+	// to a test server of the process itself make no Flow.
 	Dest *dest.Destination
 	// Expiry is how long a store or cookie write keeps the data, for
 	// writes that can carry an expiry (a cache set, a cookie, a

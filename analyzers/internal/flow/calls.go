@@ -669,10 +669,14 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			if purpose == "" {
 				purpose = st.purpose
 			}
-			st.hits = append(st.hits, hit{
+			h := hit{
 				pos: pos, instr: instr, guarded: s.Guarded, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
 				labels: withHop(t, pos, ci.display), rest: s.Path, dest: s.Dest, expiry: s.Expiry,
-			})
+			}
+			if s.Dest != nil && s.Dest.Param != nil {
+				h.destArgs = args // the callee's destination is one of its parameters: what this call passes decides
+			}
+			st.hits = append(st.hits, h)
 		}
 	}
 	var sig *types.Signature
@@ -884,7 +888,7 @@ func (st *state) makeClosure(mc *ssa.MakeClosure) {
 			purpose = st.purpose
 		}
 		st.hits = append(st.hits, hit{
-			pos: pos, instr: mc, guarded: s.Guarded, dest: s.Dest, expiry: s.Expiry, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
+			pos: pos, instr: mc, guarded: s.Guarded, dest: unresolved(s.Dest), expiry: s.Expiry, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
 			labels: withHop(whole(bt), pos, "func literal"), rest: s.Path,
 		})
 	}

@@ -44,7 +44,17 @@
 // they travel as facts. A summary is transitive (a function that passes
 // data on to another package's sink has that sink in its own summary), so
 // under go vet, where facts reach direct importers only, a leak two or
-// more packages away is still found.
+// more packages away is still found. A send whose URL a parameter gives
+// (a helper that posts to base + path, or sends a request it is handed)
+// keeps that parameter in the summary, and each call resolves the
+// destination from what it passes there.
+//
+// Test servers. A send to a net/http/httptest server of the process
+// itself (a URL built from its URL field, or a request through its
+// Client whose URL is computed at run time) is no sink: the data does not
+// leave the process. Tests that post personal data to their own server,
+// directly or through helpers that take the server or its URL, are not
+// reported.
 //
 // Where findings are reported. At the sink when the sink is in the
 // package where the data is known to be personal (a field read, a tagged

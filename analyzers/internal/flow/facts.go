@@ -119,7 +119,7 @@ type ParamSink struct {
 	Recipient string
 	Purpose   string            // the purpose the send serves, when the callee or a function it calls declares one
 	Guarded   bool              // a consent check for Purpose guards the send inside the callee
-	Dest      *dest.Destination // where the send goes, as resolved inside the callee
+	Dest      *dest.Destination // where the send goes, as resolved inside the callee (with Dest.Param, each call resolves it)
 	Expiry    *ttl.Expiry       // for writes that can carry an expiry: the one set inside the callee
 	Render    uint8             // the renderings (hideText, ...) the data went through on the way: what they hide does not arrive
 	Path      []Step            // from the parameter to the sink, inside the callee and beyond

@@ -182,13 +182,16 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 		slices.ContainsFunc(st.results, full) || anyFull(st.vals) || anyFull(st.mem) {
 		e.bound(fmt.Sprintf("%d labels on one value in %s", maxLabels, st.fn))
 	}
+	st.resolveHits()
 	sum := &FuncFact{}
 	var g interface {
 		Guarded(ssa.Instruction, string) bool
 	}
 	sum.Requires, g = e.requirements(st)
 	var flows []*Flow
-	// Summary entries are de-duplicated by what they say, paths aside.
+	// Summary entries are de-duplicated by what they say, paths aside;
+	// sends whose destination different parameters give stay apart, as
+	// each caller resolves them.
 	type entryKey struct {
 		kind                     byte
 		result                   int
@@ -196,20 +199,9 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 		sink, recipient, purpose string
 		hitKind                  string
 		render                   uint8
+		destParam                int
 	}
 	seen := make(map[entryKey]bool)
-	for i := range st.hits {
-		h := &st.hits[i]
-		if h.destName != "" && h.dest == nil {
-			if d, ok := dest.OfCall(st.fn, h.destName, h.destArgs); ok {
-				h.dest = &d
-			}
-		}
-		if h.ttlForm != "" && h.expiry == nil {
-			x := expiryOf(h.ttlArg, h.ttlForm)
-			h.expiry = &x
-		}
-	}
 	for _, h := range st.hits {
 		for _, l := range h.labels {
 			path := append(l.trace.steps(), h.rest...)
@@ -220,6 +212,9 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					continue
 				}
 				k := entryKey{kind: 's', key: l.anyAt, hitKind: h.kind, sink: h.sink, recipient: h.recipient, purpose: h.purpose, render: l.rendered}
+				if h.dest != nil && h.dest.Param != nil {
+					k.destParam = 1 + h.dest.Param.Index
+				}
 				if seen[k] {
 					continue
 				}
@@ -273,6 +268,45 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 	}
 	sortSummary(sum)
 	return sum, flows
+}
+
+// resolveHits resolves, once the function has converged, where its
+// outbound sends go and how long its writes keep the data, and drops the
+// sends to a test server of the process itself: they reach no outside
+// party.
+func (st *state) resolveHits() {
+	kept := st.hits[:0]
+	for _, h := range st.hits {
+		switch {
+		case h.destName != "" && h.dest == nil:
+			if d, ok := dest.OfCall(st.fn, h.destName, h.destArgs); ok {
+				h.dest = &d
+			}
+		case h.destName == "" && h.dest != nil && h.dest.Param != nil:
+			d := dest.Substitute(st.fn, *h.dest, h.destArgs)
+			h.dest = &d
+		}
+		if h.ttlForm != "" && h.expiry == nil {
+			x := expiryOf(h.ttlArg, h.ttlForm)
+			h.expiry = &x
+		}
+		if h.dest != nil && h.dest.TestServer {
+			continue
+		}
+		kept = append(kept, h)
+	}
+	st.hits = kept
+}
+
+// unresolved is d without the parameter it names: for a send reached
+// where no call passes that parameter (a closure made here).
+func unresolved(d *dest.Destination) *dest.Destination {
+	if d == nil || d.Param == nil {
+		return d
+	}
+	c := *d
+	c.Param = nil
+	return &c
 }
 
 // sortSummary orders a summary's entries by everything sameSummary

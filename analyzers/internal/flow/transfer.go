@@ -122,7 +122,9 @@ type hit struct {
 	recipient string
 	purpose   string
 	// for outbound calls the engine can resolve: the callee and its
-	// arguments, resolved once the function converges
+	// arguments, resolved once the function converges; for sends
+	// reached through a callee whose destination one of its parameters
+	// gives (dest.Param), the arguments of the call, destName empty
 	destName string
 	destArgs []ssa.Value
 	// for sends reached through a callee: the destination it resolved
