@@ -754,7 +754,13 @@ func joinPathVia(via, path string) string {
 // arguments reach its receiver. Nothing is reported: the destination is
 // unknown.
 func (st *state) unknown(c *ssa.CallCommon, obj *types.Func, args []ssa.Value, pos token.Pos, res []taint, ci *callInfo) {
-	all := st.allArgs(args)
+	var all taint
+	if c.IsInvoke() && len(args) > 0 {
+		// A dynamic call gets the method's part of its receiver.
+		all = whole(render(union(st.invokeReceiver(args[0], c.Method.Name()), st.allArgs(args[1:])), fmtText))
+	} else {
+		all = st.allArgs(args)
+	}
 	if len(all) == 0 {
 		return
 	}

@@ -36,22 +36,36 @@ func (e *engine) solve() {
 	called := make(map[*ssa.Function]bool)
 	for _, fn := range e.funcs {
 		seen := make(map[*ssa.Function]bool)
+		edge := func(g *ssa.Function) {
+			if g != nil && inPkg[g] && !seen[g] {
+				seen[g] = true
+				callers[g] = append(callers[g], fn)
+				callees[fn] = append(callees[fn], g)
+			}
+		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				var g *ssa.Function
 				switch in := instr.(type) {
 				case ssa.CallInstruction:
 					if c := in.Common().StaticCallee(); c != nil {
-						g = origin(c)
-						called[g] = true
+						called[origin(c)] = true
+						edge(origin(c))
 					}
 				case *ssa.MakeClosure:
-					g, _ = in.Fn.(*ssa.Function)
-				}
-				if g != nil && inPkg[g] && !seen[g] {
-					seen[g] = true
-					callers[g] = append(callers[g], fn)
-					callees[fn] = append(callees[fn], g)
+					g, _ := in.Fn.(*ssa.Function)
+					edge(g)
+				case *ssa.MakeInterface:
+					// The interface value holds its methods' results
+					// (ifaces.go): they are callees of a sort.
+					if it := programInterface(in.Type()); it != nil {
+						for i := 0; i < it.NumMethods(); i++ {
+							if m, _, _ := types.LookupFieldOrMethod(in.X.Type(), false, nil, it.Method(i).Name()); m != nil {
+								if f, ok := m.(*types.Func); ok && f.Pkg() == e.pass.Pkg {
+									edge(e.prog.FuncValue(f))
+								}
+							}
+						}
+					}
 				}
 			}
 		}

@@ -535,12 +535,16 @@ func (st *state) step(instr ssa.Instruction) {
 	case *ssa.SliceToArrayPointer:
 		st.set(in, st.t(in.X))
 	case *ssa.MakeInterface:
-		st.set(in, whole(st.eff(in.X)))
+		st.set(in, st.makeInterface(in.X, in.Type()))
 	case *ssa.TypeAssert:
+		t := st.t(in.X)
+		if !types.IsInterface(in.AssertedType) {
+			t = st.assertValue(t)
+		}
 		if in.CommaOk {
-			st.setTuple(in, []taint{st.t(in.X), nil})
+			st.setTuple(in, []taint{t, nil})
 		} else {
-			st.set(in, st.t(in.X))
+			st.set(in, t)
 		}
 	case *ssa.Extract:
 		if ts, ok := st.tuples[in.Tuple]; ok && in.Index < len(ts) {

@@ -1,0 +1,120 @@
+package flow
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Interface values.
+//
+// A value converted to an interface is, to whoever holds the interface,
+// its methods: a mailer that takes a User interface and calls
+// u.DisplayName() gets what DisplayName returns, not the whole
+// structure behind it. When a concrete value is converted to a named
+// interface type (not error: an error is rendered whole, through Error
+// or its fields), the engine places on the interface value,
+// at the path "M()" of each method M, what M's summary says it returns
+// of its receiver, and the value itself at "#value", where a type
+// assertion finds it again. Printing the interface value (whole) still
+// shows everything; a call of M on it, here or in a callee that receives
+// it (whose summary names the path "M()" of its parameter), gets only
+// M's part.
+
+// valuePath is where an interface value holds its dynamic value.
+const valuePath = "#value"
+
+// maxIfaceMethods bounds the interfaces handled so: each method adds
+// entries to the summaries of functions that return such values.
+const maxIfaceMethods = 8
+
+// methodPath is the field path of method m's results.
+func methodPath(m string) string { return m + "()" }
+
+// programInterface returns the interface type t denotes when it is a
+// named one with methods, at most maxIfaceMethods, other than error.
+func programInterface(t types.Type) *types.Interface {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil // error, any, interface literals
+	}
+	it, ok := n.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 || it.NumMethods() > maxIfaceMethods {
+		return nil
+	}
+	return it
+}
+
+// makeInterface is the taint of x converted to interface type t.
+func (st *state) makeInterface(x ssa.Value, t types.Type) taint {
+	base := st.eff(x)
+	it := programInterface(t)
+	if it == nil || len(base) == 0 || types.IsInterface(x.Type()) {
+		return whole(base)
+	}
+	ts := []taint{st.e.in.shift(base, valuePath)}
+	for i := 0; i < it.NumMethods(); i++ {
+		m := it.Method(i)
+		r, ok := st.methodResult(x.Type(), m.Name(), base)
+		if !ok {
+			return whole(base)
+		}
+		ts = append(ts, st.e.in.shift(whole(r), methodPath(m.Name())))
+	}
+	return union(ts...)
+}
+
+// methodResult is what method name of type recv returns when called on
+// a receiver holding base, from the method's summary; ok is false when
+// the method is not known well enough to say.
+func (st *state) methodResult(recv types.Type, name string, base taint) (taint, bool) {
+	obj, index, _ := types.LookupFieldOrMethod(recv, false, nil, name)
+	fn, ok := obj.(*types.Func)
+	if !ok || len(index) != 1 {
+		return nil, false // promoted from an embedded field: not followed
+	}
+	var sfn *ssa.Function
+	if fn.Pkg() == st.e.pass.Pkg {
+		sfn = st.e.prog.FuncValue(fn)
+	}
+	ci := st.e.describe(sfn, fn)
+	switch {
+	case ci.sanitizer:
+		return nil, true
+	case !ci.known || ci.sink != nil || ci.propagate || ci.marshal != "" || len(ci.source) > 0:
+		return nil, false
+	case ci.local && ci.sum == nil:
+		return nil, false // not analysed yet
+	case ci.sum == nil:
+		return nil, true // analysed, and clean
+	}
+	var out taint
+	for _, f := range ci.sum.Flows {
+		if f.Param != 0 {
+			continue
+		}
+		t := st.e.in.sanitizeStr(st.e.in.project(base, f.Src), f.San)
+		out = union(out, st.e.in.shift(renderBits(t, f.Render), f.At))
+	}
+	for _, r := range ci.sum.Results {
+		var tr *hop
+		for _, s := range r.Path {
+			tr = &hop{pos: s.Pos, loc: s.Loc, what: s.What, prev: tr}
+		}
+		out.add(st.e.in.concrete(r.Category, r.At, r.Origin, 0, tr))
+	}
+	return out, true
+}
+
+// invokeReceiver is the taint a dynamic call of method name passes on of
+// its receiver v: the method's part of a value made here, and for a
+// parameter, that part of whatever the caller passes.
+func (st *state) invokeReceiver(v ssa.Value, name string) taint {
+	return st.e.in.project(st.eff(v), methodPath(name))
+}
+
+// assertValue is the taint of the dynamic value an interface value with
+// taint t holds.
+func (st *state) assertValue(t taint) taint {
+	return st.e.in.project(t, valuePath)
+}
