@@ -2,6 +2,7 @@ package flow
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -97,6 +98,15 @@ func (st *state) methodResult(recv types.Type, name string, base taint) (taint, 
 		out = union(out, st.e.in.shift(renderBits(t, f.Render), f.At))
 	}
 	for _, r := range ci.sum.Results {
+		// Only what the method reads of its receiver (and only if the
+		// receiver holds data there): the interface value holds its
+		// receiver; what the method gets from elsewhere (its arguments,
+		// storage) comes with the dynamic call itself, as for any call
+		// the engine cannot resolve.
+		i, path, _ := strings.Cut(r.Via, ":")
+		if i != "0" || len(st.e.in.project(base, path)) == 0 {
+			continue
+		}
 		var tr *hop
 		for _, s := range r.Path {
 			tr = &hop{pos: s.Pos, loc: s.Loc, what: s.What, prev: tr}
