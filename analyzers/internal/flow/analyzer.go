@@ -169,6 +169,7 @@ type engine struct {
 	in        *interner // label keys
 	descs     map[descKey]*callInfo
 	cells     map[*ssa.Function]*cellInfo
+	narrows   map[*ssa.Function]map[ssa.Value][]narrowing
 	// policy function lists by name
 	polSinks      map[string]*policy.SinkEntry
 	polSanitizers map[string][]string
@@ -320,6 +321,7 @@ func (e *engine) exportable(s *FuncFact) *FuncFact {
 		out.Results = append(out.Results, x)
 	}
 	out.Fills = s.Fills
+	out.TypeTest = s.TypeTest
 	for _, x := range s.Requires {
 		x.Path = e.portable(x.Path)
 		out.Requires = append(out.Requires, x)

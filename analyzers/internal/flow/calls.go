@@ -336,7 +336,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 	case ci.marshal != "":
 		if ci.marshalAt < len(args) {
 			x := stripInterface(args[ci.marshalAt])
-			t := whole(render(union(st.dyn(x), st.e.typeLabels(x.Type(), ci.marshal)), ci.marshal))
+			t := st.e.in.unbox(whole(render(union(st.dyn(x), st.e.typeLabels(x.Type(), ci.marshal)), ci.marshal)))
 			t = withHop(t, pos, ci.display)
 			// The serialisation carries the data; the encoder's error
 			// names types and at most an unencodable float or a cycle.
@@ -404,28 +404,57 @@ func isErrorOrBool(t types.Type) bool { return isBool(t) || isError(t) }
 // dataArgs is the data that args[from:] carry, leaving out the operands
 // of a constant printf format that are printed with %T or %p only.
 func (st *state) dataArgs(ci *callInfo, args []ssa.Value, from int) taint {
+	t, w := st.dataArgsSplit(ci, args, from)
+	return union(t, w)
+}
+
+// dataArgsSplit is dataArgs in two parts: the data rendered into text,
+// and the data of errors the result wraps (see wraps), which keep the
+// error types that boxed them.
+func (st *state) dataArgsSplit(ci *callInfo, args []ssa.Value, from int) (text, wrapped taint) {
 	skip := -1 // index of the variadic operand slice, when handled here
-	var t taint
+	var t, w taint
 	if f := ci.format - 1; f >= 0 && f+1 < len(args) && f >= from {
 		if format, ok := constString(args[f]); ok {
 			if elems, ok := varargs(args[f+1]); ok {
 				skip = f + 1
 				verbs := formatVerbs(format)
 				for i, v := range elems {
-					if i < len(verbs) && (verbs[i] == 'T' || verbs[i] == 'p') {
-						continue
+					switch {
+					case i < len(verbs) && (verbs[i] == 'T' || verbs[i] == 'p'):
+					case wraps(ci.name, 0, verbs, i):
+						w = union(w, st.eff(v))
+					default:
+						t = union(t, st.eff(v))
 					}
-					t = union(t, st.eff(v))
 				}
 			}
 		}
+	} else if elems, ok := joined(ci, args, from); ok {
+		for _, v := range elems {
+			w = union(w, st.eff(v))
+		}
+		skip = from
 	}
 	for i := from; i < len(args); i++ {
-		if i != skip {
+		switch {
+		case i == skip:
+		case wraps(ci.name, -1, nil, i):
+			w = union(w, st.eff(args[i]))
+		default:
 			t = union(t, st.eff(args[i]))
 		}
 	}
-	return whole(render(t, fmtText))
+	return st.e.in.unbox(whole(render(t, fmtText))), whole(render(w, fmtText))
+}
+
+// joined returns the operands of errors.Join(errs...), which its result
+// wraps.
+func joined(ci *callInfo, args []ssa.Value, from int) ([]ssa.Value, bool) {
+	if ci.name != "errors.Join" || from != 0 || len(args) != 1 {
+		return nil, false
+	}
+	return varargs(args[0])
 }
 
 func constString(v ssa.Value) (string, bool) {
@@ -698,6 +727,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			continue
 		}
 		t := st.e.in.shift(renderBits(st.argTaint(args, f.Param, f.Src, f.San, nil), f.Render), f.At)
+		t = st.e.in.substBox(t, f.Box)
 		res[f.Result] = union(res[f.Result], withHop(t, pos, ci.display))
 	}
 	for _, r := range sum.Results {
@@ -713,7 +743,11 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			continue
 		}
 		tr = tr.push(pos, ci.display)
-		res[r.Result] = union(res[r.Result], taint{st.e.in.concreteVia(r.Category, r.At, via, r.Origin, 0, tr)})
+		l := st.e.in.concreteVia(r.Category, r.At, via, r.Origin, 0, tr)
+		if r.Box != "" {
+			l = st.e.in.with(l, func(k *labelKey) { k.box = r.Box })
+		}
+		res[r.Result] = union(res[r.Result], taint{l})
 	}
 }
 
@@ -761,6 +795,7 @@ func (st *state) unknown(c *ssa.CallCommon, obj *types.Func, args []ssa.Value, p
 	} else {
 		all = st.allArgs(args)
 	}
+	all = st.e.in.unbox(all)
 	if len(all) == 0 {
 		return
 	}

@@ -46,6 +46,9 @@ type FuncFact struct {
 	// Fills: parameters through which the function may write data
 	// into its caller's memory.
 	Fills []ParamFill
+	// TypeTest: the function reports whether its error parameter's
+	// chain holds this error type (IsErrUserNotExist).
+	TypeTest string
 	// Requires: sends of personal data under a purpose that needs
 	// consent (or a collection gate) that no check in the function
 	// guards: every caller must guard its call, or inherit the need.
@@ -106,7 +109,7 @@ func dotted(p string) string {
 // empty reports whether the fact says nothing worth exporting.
 func (f *FuncFact) empty() bool {
 	return len(f.Source) == 0 && !f.Sanitizer && f.Sink == "" && f.Purpose == "" && f.Consent == "" &&
-		len(f.Erase) == 0 && len(f.Sinks) == 0 && len(f.Flows) == 0 && len(f.Results) == 0 && len(f.Requires) == 0 && len(f.Fills) == 0
+		len(f.Erase) == 0 && len(f.Sinks) == 0 && len(f.Flows) == 0 && len(f.Results) == 0 && len(f.Requires) == 0 && len(f.Fills) == 0 && f.TypeTest == ""
 }
 
 // ParamSink says that data in parameter Param (at field path Src) reaches a sink.
@@ -133,7 +136,10 @@ type ParamFlow struct {
 	Result int
 	At     string // field path within the result ("" = anywhere)
 	Render uint8  // as for ParamSink
-	Path   []Step
+	// Box: the error type the callee boxes the data in, or "-" when it
+	// renders it into another error's text (narrow.go).
+	Box  string
+	Path []Step
 }
 
 // ResultSource says that result Result carries Category, attached at Origin.
@@ -146,6 +152,7 @@ type ResultSource struct {
 	// of parameter i, and is there only if the caller's argument can
 	// hold data at that field.
 	Via  string
+	Box  string // the error type holding the data, when it is one (narrow.go)
 	Path []Step
 }
 

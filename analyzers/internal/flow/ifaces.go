@@ -49,6 +49,9 @@ func programInterface(t types.Type) *types.Interface {
 // makeInterface is the taint of x converted to interface type t.
 func (st *state) makeInterface(x ssa.Value, t types.Type) taint {
 	base := st.eff(x)
+	if isError(t) && !types.IsInterface(x.Type()) {
+		return st.e.in.box(whole(base), boxName(x.Type()))
+	}
 	it := programInterface(t)
 	if it == nil || len(base) == 0 || types.IsInterface(x.Type()) {
 		return whole(base)

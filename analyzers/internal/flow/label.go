@@ -44,6 +44,10 @@ type labelKey struct {
 	// if the caller's argument can hold data at that path: a caller that
 	// passes memory of its own where nothing was written there drops it.
 	via string
+	// box: the error type that holds the data (narrow.go); for a
+	// symbolic label, "-" when the parameter's data was rendered into
+	// the text of another error on the way.
+	box string
 }
 
 // key is an interned labelKey, with the keys that the engine derives from

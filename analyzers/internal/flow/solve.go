@@ -178,10 +178,10 @@ func sameSummary(a, b *FuncFact) bool {
 		return x.Param == y.Param && x.Src == y.Src && x.San == y.San && x.Kind == y.Kind &&
 			x.Sink == y.Sink && x.Recipient == y.Recipient && x.Purpose == y.Purpose && x.Render == y.Render
 	}) && slices.EqualFunc(a.Flows, b.Flows, func(x, y ParamFlow) bool {
-		return x.Param == y.Param && x.Src == y.Src && x.San == y.San && x.Result == y.Result && x.At == y.At && x.Render == y.Render
+		return x.Param == y.Param && x.Src == y.Src && x.San == y.San && x.Result == y.Result && x.At == y.At && x.Render == y.Render && x.Box == y.Box
 	}) && slices.EqualFunc(a.Results, b.Results, func(x, y ResultSource) bool {
-		return x.Result == y.Result && x.Category == y.Category && x.At == y.At && x.Via == y.Via
-	}) && slices.Equal(a.Fills, b.Fills) && slices.EqualFunc(a.Requires, b.Requires, func(x, y Requirement) bool {
+		return x.Result == y.Result && x.Category == y.Category && x.At == y.At && x.Via == y.Via && x.Box == y.Box
+	}) && slices.Equal(a.Fills, b.Fills) && a.TypeTest == b.TypeTest && slices.EqualFunc(a.Requires, b.Requires, func(x, y Requirement) bool {
 		return x.Purpose == y.Purpose && x.Category == y.Category && x.Sink == y.Sink && x.Gate == y.Gate
 	})
 }
@@ -264,7 +264,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					continue
 				}
 				seen[k] = true
-				sum.Flows = append(sum.Flows, ParamFlow{Param: l.param, Src: l.src, San: l.san, Result: i, At: l.at, Render: l.rendered, Path: l.trace.steps()})
+				sum.Flows = append(sum.Flows, ParamFlow{Param: l.param, Src: l.src, San: l.san, Result: i, At: l.at, Render: l.rendered, Box: l.box, Path: l.trace.steps()})
 				continue
 			}
 			k := entryKey{kind: 'r', key: l.key, result: i}
@@ -272,10 +272,11 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 				continue
 			}
 			seen[k] = true
-			sum.Results = append(sum.Results, ResultSource{Result: i, Category: l.cat, At: l.at, Origin: l.origin, Via: l.via, Path: l.trace.steps()})
+			sum.Results = append(sum.Results, ResultSource{Result: i, Category: l.cat, At: l.at, Origin: l.origin, Via: l.via, Box: l.box, Path: l.trace.steps()})
 		}
 	}
 	sum.Fills = slices.Clone(st.fills)
+	sum.TypeTest = e.typeTestOf(st.fn)
 	if len(sum.Fills) > maxFactEntries {
 		e.bound("summary size of " + st.fn.String())
 		sum.Fills = sum.Fills[:maxFactEntries]
@@ -334,10 +335,10 @@ func sortSummary(s *FuncFact) {
 	})
 	slices.SortStableFunc(s.Flows, func(a, b ParamFlow) int {
 		return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.Src, b.Src), cmp.Compare(a.San, b.San),
-			cmp.Compare(a.Result, b.Result), cmp.Compare(a.At, b.At), cmp.Compare(a.Render, b.Render))
+			cmp.Compare(a.Result, b.Result), cmp.Compare(a.At, b.At), cmp.Compare(a.Render, b.Render), cmp.Compare(a.Box, b.Box))
 	})
 	slices.SortStableFunc(s.Results, func(a, b ResultSource) int {
-		return cmp.Or(cmp.Compare(a.Result, b.Result), cmp.Compare(a.Category, b.Category), cmp.Compare(a.At, b.At), cmp.Compare(a.Via, b.Via))
+		return cmp.Or(cmp.Compare(a.Result, b.Result), cmp.Compare(a.Category, b.Category), cmp.Compare(a.At, b.At), cmp.Compare(a.Via, b.Via), cmp.Compare(a.Box, b.Box))
 	})
 	slices.SortStableFunc(s.Fills, func(a, b ParamFill) int {
 		return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.At, b.At))

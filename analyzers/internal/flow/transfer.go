@@ -54,6 +54,10 @@ type state struct {
 	// what each store into one stored.
 	cells    *cellInfo
 	cellVals map[*ssa.Store]taint
+	// narrow: false type tests of errors (narrow.go); block: the block
+	// being run, where they apply.
+	narrow map[ssa.Value][]narrowing
+	block  *ssa.BasicBlock
 }
 
 // reversePostorder returns fn's blocks in reverse postorder from the
@@ -159,6 +163,7 @@ func (e *engine) newState(fn *ssa.Function) *state {
 		results: make([]taint, fn.Signature.Results().Len()),
 		purpose: e.purposeOf(fn),
 		cells:   e.cellsOf(fn),
+		narrow:  e.narrowingsOf(fn),
 	}
 }
 
@@ -192,6 +197,7 @@ func (st *state) run() {
 		st.hits = st.hits[:0]
 		st.inherited = st.inherited[:0]
 		for _, b := range order {
+			st.block = b
 			for _, instr := range b.Instrs {
 				st.step(instr)
 			}
@@ -223,6 +229,9 @@ func (st *state) t(v ssa.Value) taint {
 		}
 	case *ssa.Const, *ssa.Function, *ssa.Builtin:
 		return nil
+	}
+	if st.narrow != nil {
+		return st.narrowed(v, st.vals[v])
 	}
 	return st.vals[v]
 }

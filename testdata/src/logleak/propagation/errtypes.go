@@ -1,0 +1,98 @@
+package propagation
+
+import (
+	"errors"
+	"fmt"
+	"log"
+)
+
+// Errors handled by their type: a caller that filters out the error
+// types quoting personal data passes on only the others.
+
+type ErrEmailUsed struct{ Email string }
+
+func (e ErrEmailUsed) Error() string { return "e-mail already used: " + e.Email }
+
+func IsErrEmailUsed(err error) bool { return errors.As(err, &ErrEmailUsed{}) }
+
+type ErrNoAccount struct{ Email string }
+
+func (e *ErrNoAccount) Error() string { return "no account for " + e.Email }
+
+func IsErrNoAccount(err error) bool {
+	_, ok := err.(*ErrNoAccount)
+	return ok
+}
+
+func create(u *User) error {
+	if u.ID == 0 {
+		return ErrEmailUsed{Email: u.Email}
+	}
+	if u.Plan == "" {
+		return &ErrNoAccount{Email: u.Email}
+	}
+	return errors.New("database is locked")
+}
+
+func createWrapped(u *User) error {
+	if err := create(u); err != nil {
+		return fmt.Errorf("create: %w", err)
+	}
+	return nil
+}
+
+func createText(u *User) error {
+	if err := create(u); err != nil {
+		return fmt.Errorf("create: %v", err)
+	}
+	return nil
+}
+
+func handled(u *User) {
+	err := create(u)
+	if errors.As(err, &ErrEmailUsed{}) || IsErrNoAccount(err) {
+		return
+	}
+	log.Print(err)
+}
+
+func handledOne(u *User) {
+	err := create(u)
+	if IsErrEmailUsed(err) {
+		return
+	}
+	log.Print(err) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+}
+
+// %w keeps the error in the chain; %v renders it into text.
+func handledWrapped(u *User) {
+	err := createWrapped(u)
+	if IsErrEmailUsed(err) || IsErrNoAccount(err) {
+		return
+	}
+	log.Print(err)
+}
+
+func handledText(u *User) {
+	err := createText(u)
+	if IsErrEmailUsed(err) || IsErrNoAccount(err) {
+		return
+	}
+	log.Print(err) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+}
+
+func handledSwitch(u *User) {
+	switch err := create(u); {
+	case err == nil:
+	case IsErrEmailUsed(err), IsErrNoAccount(err):
+		log.Print("taken")
+	default:
+		log.Print(err)
+	}
+}
+
+func selected(u *User) {
+	if err := create(u); IsErrEmailUsed(err) {
+		log.Print(err) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+	}
+}
