@@ -24,3 +24,11 @@ func TestTestServers(t *testing.T) {
 	s := analyzers.New(&analyzers.Options{Policy: filepath.Join(dir, "src", "thirdparty", "policy.yaml")})
 	analysistest.Run(t, dir, s.Rule("thirdparty"), "thirdparty/local")
 }
+
+// TestClientRequests: a client request's RemoteAddr (a source in this
+// policy) is not sent; a header holding an incoming request's is.
+func TestClientRequests(t *testing.T) {
+	dir := testdir.Testdata(t)
+	s := analyzers.New(&analyzers.Options{Policy: filepath.Join(dir, "src", "thirdparty", "clientreq", "policy.yaml")})
+	analysistest.Run(t, dir, s.Rule("thirdparty"), "thirdparty/clientreq")
+}

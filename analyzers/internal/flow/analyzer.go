@@ -169,7 +169,6 @@ type engine struct {
 	in        *interner // label keys
 	descs     map[descKey]*callInfo
 	cells     map[*ssa.Function]*cellInfo
-	narrows   map[*ssa.Function]map[ssa.Value][]narrowing
 	// policy function lists by name
 	polSinks      map[string]*policy.SinkEntry
 	polSanitizers map[string][]string

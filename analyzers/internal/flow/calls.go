@@ -414,6 +414,11 @@ func (st *state) dataArgs(ci *callInfo, args []ssa.Value, from int) taint {
 func (st *state) dataArgsSplit(ci *callInfo, args []ssa.Value, from int) (text, wrapped taint) {
 	skip := -1 // index of the variadic operand slice, when handled here
 	var t, w taint
+	var drop []string
+	if ci.sink != nil {
+		drop = ci.sink.Ignore
+	}
+	eff := func(v ssa.Value) taint { return st.e.in.dropPaths(st.eff(v), drop) }
 	if f := ci.format - 1; f >= 0 && f+1 < len(args) && f >= from {
 		if format, ok := constString(args[f]); ok {
 			if elems, ok := varargs(args[f+1]); ok {
@@ -423,16 +428,16 @@ func (st *state) dataArgsSplit(ci *callInfo, args []ssa.Value, from int) (text, 
 					switch {
 					case i < len(verbs) && (verbs[i] == 'T' || verbs[i] == 'p'):
 					case wraps(ci.name, 0, verbs, i):
-						w = union(w, st.eff(v))
+						w = union(w, eff(v))
 					default:
-						t = union(t, st.eff(v))
+						t = union(t, eff(v))
 					}
 				}
 			}
 		}
 	} else if elems, ok := joined(ci, args, from); ok {
 		for _, v := range elems {
-			w = union(w, st.eff(v))
+			w = union(w, eff(v))
 		}
 		skip = from
 	}
@@ -440,9 +445,9 @@ func (st *state) dataArgsSplit(ci *callInfo, args []ssa.Value, from int) (text, 
 		switch {
 		case i == skip:
 		case wraps(ci.name, -1, nil, i):
-			w = union(w, st.eff(args[i]))
+			w = union(w, eff(args[i]))
 		default:
-			t = union(t, st.eff(args[i]))
+			t = union(t, eff(args[i]))
 		}
 	}
 	return st.e.in.unbox(whole(render(t, fmtText))), whole(render(w, fmtText))
@@ -586,7 +591,7 @@ func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos, instr s
 	}
 	h := hit{
 		pos: pos, instr: instr, kind: string(s.Kind), sink: ci.display, recipient: ci.recipient, purpose: purpose,
-		labels: withHop(whole(t), pos, ci.display),
+		labels: withHop(whole(t), pos, ci.display), ignore: s.Ignore,
 	}
 	if s.Kind == models.ThirdParty && len(s.Dest) > 0 {
 		h.destName, h.destArgs = ci.name, args
@@ -690,7 +695,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			if s.Param >= nparams {
 				continue // free variables: reported where the closure is made
 			}
-			t := renderBits(whole(st.argTaint(args, s.Param, s.Src, s.San, paramType(callee, obj, s.Param))), s.Render)
+			t := renderBits(whole(st.e.in.dropPaths(st.argTaint(args, s.Param, s.Src, s.San, paramType(callee, obj, s.Param)), s.Ignore)), s.Render)
 			if len(t) == 0 {
 				continue
 			}
@@ -700,7 +705,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			}
 			h := hit{
 				pos: pos, instr: instr, guarded: s.Guarded, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
-				labels: withHop(t, pos, ci.display), rest: s.Path, dest: s.Dest, expiry: s.Expiry,
+				labels: withHop(t, pos, ci.display), rest: s.Path, dest: s.Dest, expiry: s.Expiry, ignore: s.Ignore,
 			}
 			if s.Dest != nil && s.Dest.Param != nil {
 				h.destArgs = args // the callee's destination is one of its parameters: what this call passes decides

@@ -125,6 +125,7 @@ type ParamSink struct {
 	Dest      *dest.Destination // where the send goes, as resolved inside the callee (with Dest.Param, each call resolves it)
 	Expiry    *ttl.Expiry       // for writes that can carry an expiry: the one set inside the callee
 	Render    uint8             // the renderings (hideText, ...) the data went through on the way: what they hide does not arrive
+	Ignore    []string          // field paths of the data that the sink does not send
 	Path      []Step            // from the parameter to the sink, inside the callee and beyond
 }
 

@@ -171,13 +171,22 @@ func (t *taint) add(l label) bool {
 		// Field paths of one parameter multiply in big structs: past a
 		// few, stand for all of them with the whole parameter (which
 		// projects onto any field), so label sets stay small.
-		n := 0
-		for _, x := range *t {
-			if x.param == l.param {
+		// Count paths, not labels: the same field boxed in two error
+		// types, or sanitized of different categories, is one path.
+		n, seen := 0, false
+		for i, x := range *t {
+			if x.param != l.param {
+				continue
+			}
+			if x.src == l.src && x.at == l.at {
+				seen = true
+				break
+			}
+			if !slices.ContainsFunc((*t)[:i], func(y label) bool { return y.param == x.param && y.src == x.src && y.at == x.at }) {
 				n++
 			}
 		}
-		if n >= maxParamPaths {
+		if !seen && n >= maxParamPaths {
 			w := l
 			w.key = l.wholeParam
 			return t.add(w)
@@ -322,6 +331,21 @@ func (in *interner) projectKey(k *key, p string) *key {
 	}
 	k.projections[p] = r
 	return r
+}
+
+// dropPaths removes the labels at field paths within any of ps.
+func (in *interner) dropPaths(t taint, ps []string) taint {
+	if len(ps) == 0 || len(t) == 0 {
+		return t
+	}
+	var out taint
+	for _, l := range t {
+		if l.at != "" && slices.ContainsFunc(ps, func(p string) bool { return hasPathPrefix(l.at, p) }) {
+			continue
+		}
+		out.add(l)
+	}
+	return out
 }
 
 // whole forgets where in a value the labels sit: the value is handed on

@@ -50,7 +50,7 @@ func (in *interner) box(t taint, name string) taint {
 	}
 	out := make(taint, 0, len(t))
 	for _, l := range t {
-		if l.box == "" {
+		if l.box == "" || l.box == unboxed {
 			l = in.with(l, func(k *labelKey) { k.box = name })
 		}
 		out.add(l)
@@ -115,11 +115,9 @@ type narrowing struct {
 	block *ssa.BasicBlock
 }
 
-// narrowingsOf finds fn's false type tests of errors, once per function.
+// narrowingsOf finds fn's false type tests of errors. It runs for every
+// analysis of fn: a helper's summary saying what it tests may come later.
 func (e *engine) narrowingsOf(fn *ssa.Function) map[ssa.Value][]narrowing {
-	if n, ok := e.narrows[fn]; ok {
-		return n
-	}
 	var out map[ssa.Value][]narrowing
 	for _, b := range fn.Blocks {
 		iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
@@ -150,10 +148,6 @@ func (e *engine) narrowingsOf(fn *ssa.Function) map[ssa.Value][]narrowing {
 		}
 		out[v] = append(out[v], narrowing{box: box, block: f})
 	}
-	if e.narrows == nil {
-		e.narrows = make(map[*ssa.Function]map[ssa.Value][]narrowing)
-	}
-	e.narrows[fn] = out
 	return out
 }
 

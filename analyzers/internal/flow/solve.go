@@ -238,7 +238,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					continue
 				}
 				guarded := h.guarded || h.instr != nil && h.purpose != "" && g.Guarded(h.instr, h.purpose)
-				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Guarded: guarded, Dest: h.dest, Expiry: h.expiry, Render: l.rendered, Path: path})
+				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Guarded: guarded, Dest: h.dest, Expiry: h.expiry, Render: l.rendered, Ignore: h.ignore, Path: path})
 				continue
 			}
 			pos, remote := h.pos, false

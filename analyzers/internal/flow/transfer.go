@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/privacyvet/privacyvet/analyzers/internal/dest"
+	"github.com/privacyvet/privacyvet/analyzers/internal/models"
 	"github.com/privacyvet/privacyvet/analyzers/internal/ttl"
 )
 
@@ -138,6 +139,9 @@ type hit struct {
 	ttlForm string
 	expiry  *ttl.Expiry
 	labels  taint
+	// ignore: field paths of a parameter's data that the sink does not
+	// send (models.Sink.Ignore), for the summary.
+	ignore []string
 	// rest is the path beyond this function's call, for sinks reached
 	// through callees; its last step is the sink.
 	rest []Step
@@ -163,7 +167,7 @@ func (e *engine) newState(fn *ssa.Function) *state {
 		results: make([]taint, fn.Signature.Results().Len()),
 		purpose: e.purposeOf(fn),
 		cells:   e.cellsOf(fn),
-		narrow:  e.narrowingsOf(fn),
+		narrow:  e.narrowingsOf(fn), // not cached: tests by helpers whose summaries come later
 	}
 }
 
@@ -395,6 +399,17 @@ func spilled(alloc *ssa.Alloc) *ssa.Parameter {
 	return nil
 }
 
+// cleanErrorField reports whether field i of the struct t denotes is an
+// error field of a type from a package whose errors are clean (gorm's
+// DB.Error): it holds the same errors as that package's error results.
+func cleanErrorField(t types.Type, i int) bool {
+	owner, s := structOf(t)
+	if owner == nil || s == nil || i >= s.NumFields() || owner.Pkg() == nil {
+		return false
+	}
+	return isError(s.Field(i).Type()) && models.CleanErrors(owner.Pkg().Path())
+}
+
 // structOf returns the struct and its named owner for a FieldAddr/Field
 // operand type.
 func structOf(t types.Type) (*types.TypeName, *types.Struct) {
@@ -562,6 +577,9 @@ func (st *state) step(instr ssa.Instruction) {
 			st.set(in, st.t(in.Tuple))
 		}
 	case *ssa.Field:
+		if cleanErrorField(in.X.Type(), in.Field) {
+			break
+		}
 		owner, s := structOf(in.X.Type())
 		t := st.e.in.project(st.t(in.X), fieldNameAt(in.X.Type(), in.Field))
 		if s != nil {
@@ -655,6 +673,9 @@ func (st *state) step(instr ssa.Instruction) {
 func (st *state) load(addr ssa.Value, pos token.Pos) taint {
 	root, path := rootOf(addr)
 	st.memRead[root] = true
+	if fa, ok := addr.(*ssa.FieldAddr); ok && cleanErrorField(fa.X.Type(), fa.Field) {
+		return nil
+	}
 	t := st.e.in.projectAll(path, st.mem[root], st.t(root))
 	if fa, ok := addr.(*ssa.FieldAddr); ok {
 		owner, s := structOf(fa.X.Type())

@@ -43,6 +43,9 @@ type Sink struct {
 	// "cookie" (an *http.Cookie's MaxAge and Expires).
 	Expiry     int
 	ExpiryForm string
+	// Ignore lists field paths of the data that the sink does not send
+	// (an http.Client ignores a request's RemoteAddr).
+	Ignore []string
 }
 
 // Model is what the engine knows of one function.

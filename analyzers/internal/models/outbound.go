@@ -27,6 +27,11 @@ func outbound(t map[string]*Model) {
 	send("(*net/http.Client).Do", 1, URLArg{1, "request"}, URLArg{0, "client"})
 	send("(*net/http.Transport).RoundTrip", 1, URLArg{1, "request"})
 	send("(net/http.RoundTripper).RoundTrip", 1, URLArg{1, "request"})
+	// A client does not send the fields a server fills in on the
+	// requests it receives (net/http: "ignored by the HTTP client").
+	for _, n := range []string{"(*net/http.Client).Do", "(*net/http.Transport).RoundTrip", "(net/http.RoundTripper).RoundTrip"} {
+		t[n].Sink.Ignore = []string{"RemoteAddr", "RequestURI"}
+	}
 	send("net/smtp.SendMail", 0, URLArg{0, "addr"})
 	// Raw connections: the destination was fixed when dialling.
 	send("(net.Conn).Write", 1, URLArg{0, "conn"})

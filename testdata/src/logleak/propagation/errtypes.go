@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"strings"
 )
 
 // Errors handled by their type: a caller that filters out the error
@@ -95,4 +96,36 @@ func selected(u *User) {
 	if err := create(u); IsErrEmailUsed(err) {
 		log.Print(err) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
 	}
+}
+
+// Data that went through string functions before it was boxed is boxed
+// all the same.
+func normalize(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+func lookup(email string) error {
+	if email == "" {
+		return errors.New("no e-mail address")
+	}
+	return &ErrNoAccount{Email: normalize(email)}
+}
+
+func handledLookup(u *User) {
+	err := lookup(u.Email)
+	if IsErrNoAccount(err) {
+		return
+	}
+	log.Print(err)
+}
+
+// An error's text put into another error leaves the type behind.
+func retold(u *User) {
+	err := create(u)
+	if err == nil {
+		return
+	}
+	err = errors.New(err.Error())
+	if IsErrEmailUsed(err) || IsErrNoAccount(err) {
+		return
+	}
+	log.Print(err) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
 }
