@@ -159,6 +159,11 @@ func (e *engine) describeOnce(fn *ssa.Function, obj *types.Func) *callInfo {
 		ci.sink = withDurationParam(ci.sink, obj)
 		return ci
 	}
+	if r := obj.Signature().Recv(); r != nil && types.IsInterface(r.Type()) {
+		// A method of another package's interface: its implementations
+		// are not known here, whatever that package's facts say.
+		return ci
+	}
 	var fact FuncFact
 	if e.pass.ImportObjectFact(obj, &fact) {
 		e.applyMarks(ci, fact.Source, fact.Sanitizer, fact.SanitizeCats, fact.Sink, fact.Recipient)

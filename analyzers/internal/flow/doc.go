@@ -16,6 +16,33 @@
 // carries every category of its tagged fields. Data stored into a field
 // of a local struct is found again when that field is read.
 //
+// Fresh memory. A value the function allocates holds what is written into
+// it, not what its type could hold: new(User) or Options{Name: &n} passed
+// to a function that quotes it carries no e-mail address. A callee that
+// reads a tagged field of its parameter returns that category only to
+// callers whose argument can hold data there (labelKey.via), and a
+// callee's summary says through which parameters it writes (Fills): only
+// those, and callees the engine does not know or that use reflection,
+// fill the caller's memory with data of its type.
+//
+// Variables in memory. A variable a closure captures, or a named result
+// of a function that defers a call, lives in memory; a read of it sees
+// the stores that reach it along the control-flow graph, not those made
+// after it (cells.go), unless a closure writes it.
+//
+// Interface values. A value converted to a named interface type holds,
+// for each method, what the method returns of its receiver: a mailer
+// that calls u.DisplayName() on the User interface it is given gets the
+// display name, not the whole account behind it (ifaces.go). Printing or
+// asserting the interface value still finds the whole value.
+//
+// Errors handled by type. A label remembers the error type that boxed it;
+// where a test that the error's chain holds that type is false
+// (errors.As, a type assertion, or a helper such as IsErrUserNotExist
+// that does one), the error no longer carries it (narrow.go). Wrapping
+// (%w, errors.Wrap) keeps the type; rendering into another error's text
+// does not.
+//
 // Propagation. Assignments, phi nodes, conversions, string concatenation
 // and arithmetic; fmt.Sprint* and fmt.Errorf, errors.New and wrapping,
 // strings, bytes, strconv and every other standard-library function not
@@ -70,12 +97,15 @@
 //     a struct through one pointer and read through another pointer loaded
 //     from elsewhere; package-level variables across functions.
 //   - Dynamic calls (interface methods, function values) are not resolved
-//     to their implementations: their results carry their arguments, and
-//     nothing is reported at them, since the destination is unknown.
-//     Closures called where they are made, and the sinks a closure's body
-//     reaches through its captured variables, are followed.
-//   - A callee's writes into memory its parameters point to (an out
-//     parameter filled with personal data) are not part of summaries.
+//     to their implementations: their results carry their arguments (for
+//     an interface value made in the program, the method's part of its
+//     receiver), and nothing is reported at them, since the destination
+//     is unknown. Closures called where they are made, and the sinks a
+//     closure's body reaches through its captured variables, are followed.
+//   - What a callee writes through its parameters is summarised by where
+//     it writes, not by what: the caller's memory is filled with data of
+//     its type there. Data a closure writes into a variable it captures
+//     is not followed back to its maker.
 //   - Reflection, unsafe, cgo and assembly.
 //
 // # Bounds
