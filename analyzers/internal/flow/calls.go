@@ -35,6 +35,9 @@ type callInfo struct {
 	sum   *FuncFact
 	known bool
 	local bool // the callee is a function of this package: sum is e.sums[callee]
+	// recvOnly: a method of another package's interface, whose package
+	// was analysed: a dynamic call of it gets its receiver's part only.
+	recvOnly bool
 }
 
 // funcObject returns the declared function of fn (its generic origin for
@@ -159,9 +162,13 @@ func (e *engine) describeOnce(fn *ssa.Function, obj *types.Func) *callInfo {
 		ci.sink = withDurationParam(ci.sink, obj)
 		return ci
 	}
-	if r := obj.Signature().Recv(); r != nil && types.IsInterface(r.Type()) {
-		// A method of another package's interface: its implementations
-		// are not known here, whatever that package's facts say.
+	if r := obj.Signature().Recv(); r != nil && types.IsInterface(r.Type()) && e.pass.ImportPackageFact(obj.Pkg(), new(PackageFact)) {
+		// A method of another package's interface, which was analysed:
+		// its implementations are not known here. A call of it is taken
+		// as clean (a context, a logger, a registry's store passed along
+		// is not its result), but for what an interface value made in
+		// the program holds for the method (ifaces.go).
+		ci.recvOnly = true
 		return ci
 	}
 	var fact FuncFact
@@ -325,9 +332,11 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 	if ci.sink != nil {
 		st.sinkCall(ci, args, pos, instr)
 	} else if !ci.sanitizer && !ci.propagate && ci.marshal == "" {
-		if ci.known && !reflective(obj) {
+		switch {
+		case ci.recvOnly:
+		case ci.known && !reflective(obj):
 			st.applyFills(ci.sum, args)
-		} else {
+		default:
 			st.mayFill(args)
 		}
 	}
@@ -798,11 +807,19 @@ func joinPathVia(via, path string) string {
 // arguments reach its receiver. Nothing is reported: the destination is
 // unknown.
 func (st *state) unknown(c *ssa.CallCommon, obj *types.Func, args []ssa.Value, pos token.Pos, res []taint, ci *callInfo) {
+	if ci.recvOnly {
+		if c.IsInvoke() && len(args) > 0 {
+			t := withHop(whole(render(st.methodPart(args[0], c.Method.Name()), fmtText)), pos, ci.display)
+			fill(res, c, st.e.in.unbox(t), isErrorOrBool)
+		}
+		return
+	}
 	var all taint
-	if c.IsInvoke() && len(args) > 0 {
+	switch {
+	case c.IsInvoke() && len(args) > 0:
 		// A dynamic call gets the method's part of its receiver.
 		all = whole(render(union(st.invokeReceiver(args[0], c.Method.Name()), st.allArgs(args[1:])), fmtText))
-	} else {
+	default:
 		all = st.allArgs(args)
 	}
 	all = st.e.in.unbox(all)

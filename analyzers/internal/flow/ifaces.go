@@ -126,6 +126,23 @@ func (st *state) invokeReceiver(v ssa.Value, name string) taint {
 	return st.e.in.project(st.eff(v), methodPath(name))
 }
 
+// methodPart is what an interface value v holds for method name, when it
+// was made in the program (ifaces.go): only the labels placed at the
+// method's path, not those on the value as a whole.
+func (st *state) methodPart(v ssa.Value, name string) taint {
+	p := methodPath(name)
+	var out taint
+	for _, l := range st.eff(v) {
+		if l.at != "" && hasPathPrefix(l.at, p) {
+			if k := st.e.in.projectKey(l.key, p); k != nil {
+				l.key = k
+				out.add(l)
+			}
+		}
+	}
+	return out
+}
+
 // assertValue is the taint of the dynamic value an interface value with
 // taint t holds.
 func (st *state) assertValue(t taint) taint {
