@@ -171,7 +171,9 @@ func (e *engine) typeTest(fn *ssa.Function, cond ssa.Value) (ssa.Value, string) 
 		if obj == nil {
 			return nil, ""
 		}
-		if obj.FullName() == "errors.As" || obj.FullName() == "github.com/pkg/errors.As" {
+		if n := obj.FullName(); n == "errors.As" || strings.HasSuffix(n, "/errors.As") {
+			// The standard library's, or an errors package's that
+			// mirrors it (pkg/errors, cockroachdb/errors).
 			if len(c.Call.Args) != 2 {
 				return nil, ""
 			}

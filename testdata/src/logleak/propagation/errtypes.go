@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log"
 	"strings"
+
+	crerrors "github.com/cockroachdb/errors"
 )
 
 // Errors handled by their type: a caller that filters out the error
@@ -128,4 +130,35 @@ func retold(u *User) {
 		return
 	}
 	log.Print(err) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+}
+
+// Another errors package's As and Cause test the chain the same way.
+type ErrTaken struct{ Email string }
+
+func (e ErrTaken) Error() string { return e.Email + " is taken" }
+
+func IsErrTaken(err error) bool { return crerrors.As(err, &ErrTaken{}) }
+
+func IsErrTakenCause(err error) bool {
+	_, ok := crerrors.Cause(err).(ErrTaken)
+	return ok
+}
+
+func register(u *User) error {
+	if u.ID == 0 {
+		return ErrTaken{Email: u.Email}
+	}
+	return nil
+}
+
+func handledTaken(u *User) {
+	if err := register(u); err != nil && !IsErrTaken(err) {
+		log.Print(err)
+	}
+	if err := register(u); err != nil && !IsErrTakenCause(err) {
+		log.Print(err)
+	}
+	if err := register(u); err != nil {
+		log.Print(err) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+	}
 }
