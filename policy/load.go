@@ -140,25 +140,38 @@ func Resolve(spec, dir string) (*Policy, error) {
 // comes from outside the module. With no policy file it returns the
 // built-in baseline policy.
 func Discover(dir string) (*Policy, error) {
+	path, err := Locate(dir)
+	if err != nil {
+		return nil, err
+	}
+	if path == "" {
+		return Builtin("baseline")
+	}
+	return Load(path)
+}
+
+// Locate returns the policy file that Discover loads for dir, or "" when
+// Discover falls back to the built-in baseline. Drivers that resolve the
+// policy of many packages use it to load each file once.
+func Locate(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
+		return "", fmt.Errorf("policy: %w", err)
 	}
 	for {
 		path := filepath.Join(dir, FileName)
 		if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
-			return Load(path)
+			return path, nil
 		}
 		if fi, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !fi.IsDir() {
-			break
+			return "", nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			break
+			return "", nil
 		}
 		dir = parent
 	}
-	return Builtin("baseline")
 }
 
 // ReadStatement returns the statement text that statement.text names,

@@ -71,11 +71,16 @@ func vetProtocol(args []string) bool {
 
 // vet hands over to unitchecker. The suite's config analyzer registers
 // -privacy.policy; -policy is registered too, bound to the same option,
-// so the standalone spelling works under go vet as well.
+// so the standalone spelling works under go vet as well. The process
+// defers garbage collection (vetgc.go) and, when asked, profiles itself
+// (vetprofile.go).
 func vet() {
 	opts := new(analyzers.Options)
 	flag.StringVar(&opts.Policy, "policy", "", "privacy policy: a YAML file or builtin:NAME (same as -privacy.policy)")
-	unitchecker.Main(analyzers.All(opts)...)
+	all := analyzers.All(opts)
+	deferGC()
+	profileVet(os.Args[1:], all)
+	unitchecker.Main(all...)
 }
 
 func rules(w io.Writer) int {

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -49,7 +50,7 @@ func New(opts *Options) *analysis.Analyzer {
 	if opts == nil {
 		opts = new(Options)
 	}
-	c := &cache{opts: opts, byKey: make(map[string]result)}
+	c := &cache{opts: opts, byKey: make(map[string]result), bySource: make(map[string]result)}
 	a := &analysis.Analyzer{
 		Name:       Name,
 		Doc:        "resolve the privacy policy that governs each package\n\nThe policy comes from -policy (a file or builtin:NAME), else from the nearest privacy.yaml up to the module root, else the built-in baseline.",
@@ -67,12 +68,16 @@ type result struct {
 	err error
 }
 
-// cache memoises resolution by (flag, directory): a standalone run over
-// hundreds of packages of one module reads its privacy.yaml once.
+// cache memoises resolution by (flag, directory), and loads each policy
+// source once: a standalone run over hundreds of packages of one module,
+// each in a directory of its own, reads its privacy.yaml once. Packages
+// that resolve to the same source share the *policy.Policy, which no
+// analyzer modifies.
 type cache struct {
-	opts  *Options
-	mu    sync.Mutex
-	byKey map[string]result
+	opts     *Options
+	mu       sync.Mutex
+	byKey    map[string]result
+	bySource map[string]result
 }
 
 func (c *cache) run(pass *analysis.Pass) (any, error) {
@@ -83,7 +88,7 @@ func (c *cache) run(pass *analysis.Pass) (any, error) {
 	r, ok := c.byKey[key]
 	c.mu.Unlock()
 	if !ok {
-		r.pol, r.err = policy.Resolve(spec, dir)
+		r = c.resolve(spec, dir)
 		c.mu.Lock()
 		c.byKey[key] = r
 		c.mu.Unlock()
@@ -92,6 +97,37 @@ func (c *cache) run(pass *analysis.Pass) (any, error) {
 		return &Config{Err: fmt.Errorf("bad privacy policy (used for package %s): %w", pass.Pkg.Path(), r.err)}, nil
 	}
 	return &Config{Policy: r.pol}, nil
+}
+
+// resolve is policy.Resolve(spec, dir) (Discover when spec is ""),
+// loading each source once.
+func (c *cache) resolve(spec, dir string) result {
+	source := "flag\x00" + spec
+	if spec == "" {
+		path, err := policy.Locate(dir)
+		if err != nil {
+			return result{err: err}
+		}
+		source = "file\x00" + path // "": the built-in baseline
+	}
+	c.mu.Lock()
+	r, ok := c.bySource[source]
+	c.mu.Unlock()
+	if ok {
+		return r
+	}
+	switch {
+	case spec != "":
+		r.pol, r.err = policy.Resolve(spec, dir)
+	case source == "file\x00":
+		r.pol, r.err = policy.Builtin("baseline")
+	default:
+		r.pol, r.err = policy.Load(strings.TrimPrefix(source, "file\x00"))
+	}
+	c.mu.Lock()
+	c.bySource[source] = r
+	c.mu.Unlock()
+	return r
 }
 
 // packageDir is the directory of the package's first Go file; policy

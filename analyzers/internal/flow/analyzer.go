@@ -161,6 +161,7 @@ type engine struct {
 	sums      map[*ssa.Function]*FuncFact
 	files     map[*token.File]bool
 	types     typeCache
+	deciding  int // redactions being decided (types.go)
 	fields    map[*types.Var][]string
 	redact    map[redactKey]bool
 	flows     map[string]*Flow

@@ -172,7 +172,7 @@ func (e *engine) describeOnce(fn *ssa.Function, obj *types.Func) *callInfo {
 		return ci
 	}
 	var fact FuncFact
-	if e.pass.ImportObjectFact(obj, &fact) {
+	if e.importFuncFact(obj, &fact) {
 		e.applyMarks(ci, fact.Source, fact.Sanitizer, fact.SanitizeCats, fact.Sink, fact.Recipient)
 		ci.sink = withDurationParam(ci.sink, obj)
 		ci.sum, ci.known = &fact, true
@@ -1009,7 +1009,7 @@ func (e *engine) summaryOf(obj *types.Func) (*FuncFact, bool) {
 		return nil, false
 	}
 	var fact FuncFact
-	if e.pass.ImportObjectFact(obj, &fact) {
+	if e.importFuncFact(obj, &fact) {
 		return &fact, true
 	}
 	if e.pass.ImportPackageFact(obj.Pkg(), new(PackageFact)) {

@@ -62,7 +62,7 @@ func (e *engine) oracle(c *ssa.CallCommon) (string, guard.Shape, bool) {
 		purpose = mk.Consent
 	} else if purpose == "" && obj.Pkg() != nil && obj.Pkg() != e.pass.Pkg {
 		var fact FuncFact
-		if e.pass.ImportObjectFact(obj, &fact) {
+		if e.importFuncFact(obj, &fact) {
 			purpose = fact.Consent
 		}
 	}

@@ -53,6 +53,10 @@ type FuncFact struct {
 	// consent (or a collection gate) that no check in the function
 	// guards: every caller must guard its call, or inherit the need.
 	Requires []Requirement
+
+	// raw is the encoded summary as read from another package's facts,
+	// until load decodes it (see factcodec.go).
+	raw []byte
 }
 
 // Requirement is an unguarded send that needs a consent check for
@@ -71,6 +75,11 @@ type Requirement struct {
 func (*FuncFact) AFact() {}
 
 func (f *FuncFact) String() string {
+	if f.raw != nil {
+		c := *f
+		c.load()
+		return c.String()
+	}
 	var parts []string
 	if len(f.Source) > 0 {
 		parts = append(parts, "source "+strings.Join(f.Source, ","))

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -20,9 +21,46 @@ const (
 	fmtRaw  = "raw" // every field, no redaction: what a method can see of its receiver
 )
 
-// typeCache memoises the labels a type carries as a whole.
+// typeCache memoises the labels a type carries as a whole (m), and the
+// labels of named types met inside other types (named, see memoNamed).
 type typeCache struct {
-	m *typeutil.Map
+	m     *typeutil.Map
+	named map[namedKey][]*namedLabels
+	// trail lists the named types walked through since the outermost
+	// memoNamed began; seenCuts counts the walks cut short by meeting a
+	// type again on the way.
+	trail     []*types.TypeName
+	nest      int
+	seenCuts  int
+	depthCuts int
+	mark      map[*types.TypeName]int // dedupes a trail: the stamp of the last one it is in
+	stamp     int
+}
+
+type namedKey struct {
+	t    *types.Named
+	hide uint8
+}
+
+// namedLabels is a memoised walk below a named type at a depth: it holds
+// at that depth, or, when no depth limit cut it, at that depth or less.
+type namedLabels struct {
+	labels  taint
+	depth   int
+	cut     bool              // a depth limit cut the walk
+	visited []*types.TypeName // the named types the walk went through
+}
+
+func (m *namedLabels) holds(depth int, seen map[*types.TypeName]bool) bool {
+	if depth != m.depth && (m.cut || depth > m.depth) {
+		return false
+	}
+	for tn := range seen {
+		if slices.Contains(m.visited, tn) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxTypeDepth bounds the nesting of structs explored for tagged fields.
@@ -58,33 +96,25 @@ func (e *engine) typeLabels(t types.Type, _ string) taint {
 }
 
 func (e *engine) typeLabelsRec(t types.Type, hide uint8, depth int, seen map[*types.TypeName]bool) taint {
-	if depth > maxTypeDepth || hide == hideText|hideJSON|hideXML {
+	if depth > maxTypeDepth {
+		e.types.depthCuts++
+		return nil
+	}
+	if hide == hideText|hideJSON|hideXML {
 		return nil
 	}
 	switch t := types.Unalias(t).(type) {
 	case *types.Named:
-		obj := t.Obj()
-		if seen[obj] {
+		if seen[t.Obj()] {
+			e.types.seenCuts++
 			return nil
 		}
-		var out taint
-		for _, f := range []string{fmtText, fmtJSON, fmtXML} {
-			if e.redacts(t, f) {
-				hide |= formatBit[f]
-			}
+		if e.deciding > 0 {
+			// What is known of rendering methods is provisional while
+			// a redaction is being decided: nothing is memoised.
+			return e.namedLabels(t, hide, depth, seen)
 		}
-		for _, c := range e.dataCats(obj) {
-			origin := "type " + obj.Name()
-			out.add(e.in.concrete(c, "", origin, hide, &hop{pos: obj.Pos(), what: origin}))
-		}
-		seen[obj] = true
-		defer delete(seen, obj)
-		if st, ok := t.Underlying().(*types.Struct); ok {
-			out.addAll(e.structLabels(obj, st, hide, depth, seen))
-			return out
-		}
-		out.addAll(e.typeLabelsRec(t.Underlying(), hide, depth, seen))
-		return out
+		return e.memoNamed(t, hide, depth, seen)
 	case *types.Pointer:
 		return e.typeLabelsRec(t.Elem(), hide, depth, seen)
 	case *types.Slice:
@@ -97,6 +127,72 @@ func (e *engine) typeLabelsRec(t types.Type, hide uint8, depth int, seen map[*ty
 		return e.structLabels(nil, t, hide, depth, seen)
 	}
 	return nil
+}
+
+// memoNamed is typeLabelsRec for a named type, memoised. The walk below
+// a named type depends on the type, the hidings so far, the depth, and
+// the types met on the way to it (seen), at which it stops. A walk that
+// met none of those again is memoised with the types it went through,
+// and holds wherever none of them is on the way, at the same depth, or
+// at any lesser depth if no depth limit cut it.
+func (e *engine) memoNamed(t *types.Named, hide uint8, depth int, seen map[*types.TypeName]bool) taint {
+	c := &e.types
+	k := namedKey{t, hide}
+	for _, m := range c.named[k] {
+		if m.holds(depth, seen) {
+			if c.nest > 0 {
+				c.trail = append(c.trail, m.visited...)
+			}
+			return slices.Clone(m.labels)
+		}
+	}
+	start, seenCuts, depthCuts := len(c.trail), c.seenCuts, c.depthCuts
+	c.trail = append(c.trail, t.Obj())
+	c.nest++
+	out := e.namedLabels(t, hide, depth, seen)
+	c.nest--
+	if c.seenCuts == seenCuts {
+		if c.named == nil {
+			c.named = make(map[namedKey][]*namedLabels)
+			c.mark = make(map[*types.TypeName]int)
+		}
+		m := &namedLabels{labels: slices.Clone(out), depth: depth, cut: c.depthCuts != depthCuts}
+		c.stamp++
+		for _, tn := range c.trail[start:] {
+			if c.mark[tn] != c.stamp {
+				c.mark[tn] = c.stamp
+				m.visited = append(m.visited, tn)
+			}
+		}
+		c.named[k] = append(c.named[k], m)
+	}
+	if c.nest == 0 {
+		c.trail = c.trail[:0]
+	}
+	return out
+}
+
+// namedLabels walks a named type not met before on the way.
+func (e *engine) namedLabels(t *types.Named, hide uint8, depth int, seen map[*types.TypeName]bool) taint {
+	obj := t.Obj()
+	var out taint
+	for _, f := range []string{fmtText, fmtJSON, fmtXML} {
+		if e.redacts(t, f) {
+			hide |= formatBit[f]
+		}
+	}
+	for _, c := range e.dataCats(obj) {
+		origin := "type " + obj.Name()
+		out.add(e.in.concrete(c, "", origin, hide, &hop{pos: obj.Pos(), what: origin}))
+	}
+	seen[obj] = true
+	defer delete(seen, obj)
+	if st, ok := t.Underlying().(*types.Struct); ok {
+		out.addAll(e.structLabels(obj, st, hide, depth, seen))
+		return out
+	}
+	out.addAll(e.typeLabelsRec(t.Underlying(), hide, depth, seen))
+	return out
 }
 
 func (e *engine) structLabels(owner *types.TypeName, st *types.Struct, hide uint8, depth int, seen map[*types.TypeName]bool) taint {
@@ -245,6 +341,8 @@ func (e *engine) redacts(t *types.Named, format string) bool {
 		return v
 	}
 	e.redact[k] = false // cycle guard: assume not while deciding
+	e.deciding++
+	defer func() { e.deciding-- }()
 	v := false
 	for _, name := range redactMethods[format] {
 		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), false, t.Obj().Pkg(), name)
