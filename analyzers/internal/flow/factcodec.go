@@ -30,7 +30,7 @@ import (
 // factCodecVersion starts every encoded summary; a summary of another
 // version fails to load (vet's caches are keyed by the tool's build, so
 // this is a guard, not a compatibility scheme).
-const factCodecVersion = 1
+const factCodecVersion = 2
 
 // GobEncode writes the summary compactly, or the bytes it was read from
 // when it was never loaded.
@@ -166,6 +166,15 @@ func (w *factWriter) dest(d *dest.Destination) {
 	w.str(d.Why)
 	w.bool(d.Insecure)
 	w.uint(uint64(d.MinTLS))
+	w.bool(d.TestServer)
+	w.bool(d.Param != nil)
+	if p := d.Param; p != nil {
+		w.int(int64(p.Index))
+		w.str(p.Form)
+		w.str(p.Then)
+		w.str(p.More)
+		w.bool(p.TestClient)
+	}
 }
 
 func (w *factWriter) expiry(x *ttl.Expiry) {
@@ -187,6 +196,12 @@ func (w *factWriter) funcFact(f *FuncFact) {
 	w.str(f.Purpose)
 	w.str(f.Consent)
 	w.strList(f.Erase)
+	w.str(f.TypeTest)
+	w.uint(uint64(len(f.Fills)))
+	for _, x := range f.Fills {
+		w.int(int64(x.Param))
+		w.str(x.At)
+	}
 	w.uint(uint64(len(f.Sinks)))
 	for _, s := range f.Sinks {
 		w.int(int64(s.Param))
@@ -200,6 +215,7 @@ func (w *factWriter) funcFact(f *FuncFact) {
 		w.dest(s.Dest)
 		w.expiry(s.Expiry)
 		w.uint(uint64(s.Render))
+		w.strList(s.Ignore)
 		w.path(s.Path)
 	}
 	w.uint(uint64(len(f.Flows)))
@@ -210,6 +226,7 @@ func (w *factWriter) funcFact(f *FuncFact) {
 		w.int(int64(s.Result))
 		w.str(s.At)
 		w.uint(uint64(s.Render))
+		w.str(s.Box)
 		w.path(s.Path)
 	}
 	w.uint(uint64(len(f.Results)))
@@ -218,6 +235,8 @@ func (w *factWriter) funcFact(f *FuncFact) {
 		w.str(s.Category)
 		w.str(s.At)
 		w.str(s.Origin)
+		w.str(s.Via)
+		w.str(s.Box)
 		w.path(s.Path)
 	}
 	w.uint(uint64(len(f.Requires)))
@@ -354,6 +373,10 @@ func (r *factReader) dest() *dest.Destination {
 	d.Why = r.str()
 	d.Insecure = r.bool()
 	d.MinTLS = uint16(r.uint())
+	d.TestServer = r.bool()
+	if r.bool() {
+		d.Param = &dest.Param{Index: int(r.int()), Form: r.str(), Then: r.str(), More: r.str(), TestClient: r.bool()}
+	}
 	return d
 }
 
@@ -377,6 +400,13 @@ func (r *factReader) funcFact(f *FuncFact) {
 	f.Purpose = r.str()
 	f.Consent = r.str()
 	f.Erase = r.strList()
+	f.TypeTest = r.str()
+	if n := r.count(); n > 0 {
+		f.Fills = make([]ParamFill, n)
+		for i := range f.Fills {
+			f.Fills[i] = ParamFill{Param: int(r.int()), At: r.str()}
+		}
+	}
 	if n := r.count(); n > 0 {
 		f.Sinks = make([]ParamSink, n)
 		for i := range f.Sinks {
@@ -392,6 +422,7 @@ func (r *factReader) funcFact(f *FuncFact) {
 			s.Dest = r.dest()
 			s.Expiry = r.expiry()
 			s.Render = uint8(r.uint())
+			s.Ignore = r.strList()
 			s.Path = r.path()
 		}
 	}
@@ -405,6 +436,7 @@ func (r *factReader) funcFact(f *FuncFact) {
 			s.Result = int(r.int())
 			s.At = r.str()
 			s.Render = uint8(r.uint())
+			s.Box = r.str()
 			s.Path = r.path()
 		}
 	}
@@ -416,6 +448,8 @@ func (r *factReader) funcFact(f *FuncFact) {
 			s.Category = r.str()
 			s.At = r.str()
 			s.Origin = r.str()
+			s.Via = r.str()
+			s.Box = r.str()
 			s.Path = r.path()
 		}
 	}

@@ -191,7 +191,7 @@ func (e *engine) typeTest(fn *ssa.Function, cond ssa.Value) (ssa.Value, string) 
 			}
 		} else {
 			var fact FuncFact
-			if e.pass.ImportObjectFact(obj, &fact) {
+			if e.importFuncFact(obj, &fact) {
 				box = fact.TypeTest
 			}
 		}
