@@ -43,7 +43,7 @@ measure() { # out cmd...
 }
 vet=(); pv=(); sa=(); tc=()
 for i in $(seq "$runs"); do
-	n=$RANDOM$i
+	n=$(date +%s%N)$i # unique across runs: go vet caches results by tool ID and flags
 	build "$n"
 	vet+=("$(measure "$tmp/vet.out" go vet -printf.funcs=zz$n ./...)")
 	pv+=("$(measure "$tmp/pv.out" go vet -vettool="$tmp/privacyvet-$n" "$@" ./...)")

@@ -57,7 +57,10 @@ func profileVet(args []string, all []*analysis.Analyzer) {
 	name := profileName(cfg.ID)
 	var cpu *os.File
 	if cpuDir != "" {
-		if cpu, err = createProfile(cpuDir, name); err == nil {
+		// Written under a temporary name, renamed once complete: a
+		// process that ends before its analyzers do (a package that
+		// does not type-check) leaves no truncated profile to merge.
+		if cpu, err = createProfile(cpuDir, name+".partial"); err == nil {
 			err = pprof.StartCPUProfile(cpu)
 		}
 		if err != nil {
@@ -70,7 +73,13 @@ func profileVet(args []string, all []*analysis.Analyzer) {
 		once.Do(func() {
 			if cpu != nil {
 				pprof.StopCPUProfile()
-				cpu.Close()
+				err := cpu.Close()
+				if err == nil {
+					err = os.Rename(cpu.Name(), filepath.Join(cpuDir, name))
+				}
+				if err != nil {
+					fmt.Fprintf(os.Stderr, "privacyvet: %s: %v\n", envCPUProfile, err)
+				}
 			}
 			if memDir != "" {
 				writeAllocs(memDir, name)
