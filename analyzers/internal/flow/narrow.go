@@ -132,7 +132,7 @@ func (e *engine) narrowingsOf(fn *ssa.Function) map[ssa.Value][]narrowing {
 			}
 			cond, neg = u.X, !neg
 		}
-		v, box := e.typeTest(fn, cond)
+		v, box := e.typeTest(cond)
 		if v == nil {
 			continue
 		}
@@ -154,7 +154,7 @@ func (e *engine) narrowingsOf(fn *ssa.Function) map[ssa.Value][]narrowing {
 // typeTest recognises cond as a test that the chain of an error value v
 // holds type box: errors.As(v, &T{}), _, ok := v.(T), the same of
 // pkg/errors.Cause(v), or a call of a function that does one.
-func (e *engine) typeTest(fn *ssa.Function, cond ssa.Value) (ssa.Value, string) {
+func (e *engine) typeTest(cond ssa.Value) (ssa.Value, string) {
 	switch c := cond.(type) {
 	case *ssa.Extract:
 		ta, ok := c.Tuple.(*ssa.TypeAssert)
@@ -239,7 +239,7 @@ func (e *engine) typeTestOf(fn *ssa.Function) string {
 		if c, ok := ret.Results[0].(*ssa.Const); ok && c.Value != nil && c.Value.String() == "false" {
 			continue
 		}
-		v, t := e.typeTest(fn, ret.Results[0])
+		v, t := e.typeTest(ret.Results[0])
 		if v != fn.Params[0] || t == "" || box != "" && box != t {
 			return ""
 		}
