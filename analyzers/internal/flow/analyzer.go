@@ -162,6 +162,7 @@ type engine struct {
 	files     map[*token.File]bool
 	types     typeCache
 	deciding  int // redactions being decided (types.go)
+	locs      map[token.Pos]string
 	fields    map[*types.Var][]string
 	redact    map[redactKey]bool
 	flows     map[string]*Flow
@@ -333,13 +334,28 @@ func (e *engine) portable(path []Step) []Step {
 	out := make([]Step, len(path))
 	for i, s := range path {
 		if s.Pos.IsValid() {
-			p := e.pass.Fset.Position(s.Pos)
-			s.Loc = fmt.Sprintf("%s:%d", shortFile(p.Filename), p.Line)
+			s.Loc = e.loc(s.Pos)
 			s.Pos = token.NoPos
 		}
 		out[i] = s
 	}
 	return out
+}
+
+// loc returns "file:line" for pos, one string per position: the paths
+// of a package's summaries pass through the same positions again and
+// again.
+func (e *engine) loc(pos token.Pos) string {
+	if l, ok := e.locs[pos]; ok {
+		return l
+	}
+	if e.locs == nil {
+		e.locs = make(map[token.Pos]string)
+	}
+	p := e.pass.Fset.Position(pos)
+	l := fmt.Sprintf("%s:%d", shortFile(p.Filename), p.Line)
+	e.locs[pos] = l
+	return l
 }
 
 // shortFile keeps the last two path elements: enough to find the file,
