@@ -132,19 +132,7 @@ func fullName(c *ssa.CallCommon) string {
 // outbound resolves the first outbound call in f that OfCall knows.
 func outbound(t *testing.T, pkg *ssa.Package) dest.Destination {
 	t.Helper()
-	fn := pkg.Func("f")
-	for _, c := range calls(fn) {
-		cc := c.Common()
-		args := cc.Args
-		if cc.IsInvoke() {
-			args = append([]ssa.Value{cc.Value}, cc.Args...)
-		}
-		if d, ok := dest.OfCall(fn, fullName(cc), args); ok {
-			return d
-		}
-	}
-	t.Fatal("no outbound call in f")
-	return dest.Destination{}
+	return outboundIn(t, pkg.Func("f"))
 }
 
 type destCase struct {

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"cmp"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -21,10 +22,7 @@ func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos, instr s
 	if len(t) == 0 {
 		return
 	}
-	purpose := ci.purpose
-	if purpose == "" {
-		purpose = st.purpose
-	}
+	purpose := cmp.Or(ci.purpose, st.purpose)
 	h := hit{
 		pos: pos, instr: instr, kind: string(s.Kind), sink: ci.display, recipient: ci.recipient, purpose: purpose,
 		labels: withHop(whole(t), pos, ci.display), ignore: s.Ignore,
@@ -135,10 +133,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			if len(t) == 0 {
 				continue
 			}
-			purpose := s.Purpose
-			if purpose == "" {
-				purpose = st.purpose
-			}
+			purpose := cmp.Or(s.Purpose, st.purpose)
 			h := hit{
 				pos: pos, instr: instr, guarded: s.Guarded, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
 				labels: withHop(t, pos, ci.display), rest: s.Path, dest: s.Dest, expiry: s.Expiry, ignore: s.Ignore,

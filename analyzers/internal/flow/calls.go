@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"cmp"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -190,9 +191,13 @@ func (st *state) dataArgsSplit(ci *callInfo, args []ssa.Value, from int) (text, 
 				skip = f + 1
 				verbs := formatVerbs(format)
 				for i, v := range elems {
+					var verb rune
+					if i < len(verbs) {
+						verb = verbs[i]
+					}
 					switch {
-					case i < len(verbs) && (verbs[i] == 'T' || verbs[i] == 'p'):
-					case wraps(ci.name, 0, verbs, i):
+					case verb == 'T' || verb == 'p':
+					case wrapsOperand(ci.name, verb):
 						w = union(w, eff(v))
 					default:
 						t = union(t, eff(v))
@@ -209,7 +214,7 @@ func (st *state) dataArgsSplit(ci *callInfo, args []ssa.Value, from int) (text, 
 	for i := from; i < len(args); i++ {
 		switch {
 		case i == skip:
-		case wraps(ci.name, -1, nil, i):
+		case wrapsArg(ci.name, i):
 			w = union(w, eff(args[i]))
 		default:
 			t = union(t, eff(args[i]))
@@ -490,10 +495,7 @@ func (st *state) makeClosure(mc *ssa.MakeClosure) {
 		if len(bt) == 0 {
 			continue
 		}
-		purpose := s.Purpose
-		if purpose == "" {
-			purpose = st.purpose
-		}
+		purpose := cmp.Or(s.Purpose, st.purpose)
 		st.hits = append(st.hits, hit{
 			pos: pos, instr: mc, guarded: s.Guarded, dest: unresolved(s.Dest), expiry: s.Expiry, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
 			labels: withHop(whole(bt), pos, "func literal"), rest: s.Path,

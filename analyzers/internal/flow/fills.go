@@ -1,7 +1,6 @@
 package flow
 
 import (
-	"go/token"
 	"go/types"
 	"slices"
 
@@ -85,7 +84,7 @@ func (st *state) fillArg(a ssa.Value, at string) {
 // within it, when that memory is reached through a parameter (or a
 // captured variable): the function then writes through it.
 func (st *state) wrote(v ssa.Value, at string) {
-	if i, path, ok := st.paramOf(v); ok {
+	if i, path, ok := st.paramPath(v, true); ok {
 		st.addFill(i, joinPath(path, at))
 	}
 }
@@ -97,7 +96,7 @@ func (st *state) escapes(v ssa.Value) {
 	if !holdsReference(v.Type()) {
 		return
 	}
-	if i, _, ok := st.paramOf(v); ok {
+	if i, _, ok := st.paramPath(v, true); ok {
 		st.addFill(i, "")
 		return
 	}
@@ -116,13 +115,15 @@ func (st *state) stored(addr, v ssa.Value) {
 	if !holdsReference(v.Type()) {
 		return
 	}
-	i, _, ok := st.paramOf(v)
+	i, _, ok := st.paramPath(v, true)
 	if !ok {
 		st.escapes(v)
 		return
 	}
-	if p, isParam := v.(*ssa.Parameter); isParam && spilled(asAlloc(addr)) == p {
-		return // the parameter's own variable
+	if a, ok := addr.(*ssa.Alloc); ok {
+		if p := st.spilled(a); p != nil && ssa.Value(p) == v {
+			return // the parameter's own variable
+		}
 	}
 	if localRoot(addr) {
 		root, _ := rootOf(addr)
@@ -175,66 +176,4 @@ func holdsReference(t types.Type) bool {
 		return holdsReference(u.Elem())
 	}
 	return true
-}
-
-// paramOf returns the parameter (free variables after the parameters)
-// whose memory v addresses, and the field path within it. Memory reached
-// through pointers loaded from a parameter's memory counts as the
-// parameter's: the caller reaches it the same way. The local copy of a
-// parameter passed by value does not, until a pointer is loaded from it.
-func (st *state) paramOf(v ssa.Value) (int, string, bool) {
-	path, deref := "", false
-	for {
-		if !holdsReference(v.Type()) {
-			return 0, "", false // a copy: writing it writes nothing of the caller's
-		}
-		switch x := v.(type) {
-		case *ssa.FieldAddr:
-			path = joinPath(fieldNameAt(x.X.Type(), x.Field), path)
-			v = x.X
-		case *ssa.Field:
-			path = joinPath(fieldNameAt(x.X.Type(), x.Field), path)
-			v = x.X
-		case *ssa.IndexAddr:
-			v = x.X
-		case *ssa.Index:
-			v = x.X
-		case *ssa.Slice:
-			v = x.X
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return 0, "", false
-			}
-			deref = true
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.TypeAssert:
-			v = x.X
-		case *ssa.SliceToArrayPointer:
-			v = x.X
-		case *ssa.Alloc:
-			p := spilled(x)
-			if p == nil || !deref {
-				return 0, "", false
-			}
-			v = p
-		case *ssa.Parameter:
-			if i := slices.Index(st.fn.Params, x); i >= 0 {
-				return i, path, true
-			}
-			return 0, "", false
-		case *ssa.FreeVar:
-			if i := slices.Index(st.fn.FreeVars, x); i >= 0 {
-				return st.nparam + i, path, true
-			}
-			return 0, "", false
-		default:
-			return 0, "", false
-		}
-	}
 }

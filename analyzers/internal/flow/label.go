@@ -56,6 +56,10 @@ type key struct {
 	labelKey
 	anyAt      *key // the same label anywhere in the value (at == "")
 	wholeParam *key // symbolic: the whole parameter (src, at and san empty)
+	// pathOf: symbolic, the key of the parameter's path alone (param,
+	// src and at; san and box empty): labels with the same pathOf are
+	// one path of the parameter.
+	pathOf *key
 	// projections caches project's results by field path (nil: dropped).
 	projections map[string]*key
 }
@@ -88,6 +92,11 @@ func (in *interner) key(lk labelKey) *key {
 			k.wholeParam = k
 		} else {
 			k.wholeParam = in.key(labelKey{param: lk.param})
+		}
+		if p := (labelKey{param: lk.param, src: lk.src, at: lk.at}); p == lk {
+			k.pathOf = k
+		} else {
+			k.pathOf = in.key(p)
 		}
 	}
 	return k
@@ -173,16 +182,18 @@ func (t *taint) add(l label) bool {
 		// projects onto any field), so label sets stay small.
 		// Count paths, not labels: the same field boxed in two error
 		// types, or sanitized of different categories, is one path.
+		var paths [maxParamPaths]*key
 		n, seen := 0, false
-		for i, x := range *t {
+		for _, x := range *t {
 			if x.param != l.param {
 				continue
 			}
-			if x.src == l.src && x.at == l.at {
+			if x.pathOf == l.pathOf {
 				seen = true
 				break
 			}
-			if !slices.ContainsFunc((*t)[:i], func(y label) bool { return y.param == x.param && y.src == x.src && y.at == x.at }) {
+			if n < maxParamPaths && !slices.Contains(paths[:n], x.pathOf) {
+				paths[n] = x.pathOf
 				n++
 			}
 		}

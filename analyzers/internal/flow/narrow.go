@@ -93,17 +93,20 @@ func (in *interner) substBox(t taint, box string) taint {
 	return in.box(t, box)
 }
 
-// wraps reports whether the named function returns an error whose chain
-// holds its argument (or format operand) i: that argument's labels keep
-// their boxes. For fmt.Errorf, i is the operand's index among the
-// format's (format >= 0); for the others, the argument's (format < 0).
-func wraps(name string, format int, verbs []rune, i int) bool {
+// The calls whose error result holds an argument in its chain: that
+// argument's labels keep their boxes. errors.Join's operands are handled
+// where its variadic arguments are (joined).
+
+// wrapsOperand reports whether the named function wraps a format operand
+// printed with verb (fmt.Errorf's %w).
+func wrapsOperand(name string, verb rune) bool { return name == "fmt.Errorf" && verb == 'w' }
+
+// wrapsArg reports whether the named function wraps its argument i.
+func wrapsArg(name string, i int) bool {
 	switch name {
-	case "fmt.Errorf":
-		return format >= 0 && i < len(verbs) && verbs[i] == 'w'
 	case "github.com/pkg/errors.Wrap", "github.com/pkg/errors.Wrapf", "github.com/pkg/errors.WithStack",
 		"github.com/pkg/errors.WithMessage", "github.com/pkg/errors.WithMessagef":
-		return format < 0 && i == 0
+		return i == 0
 	}
 	return false
 }
@@ -184,19 +187,10 @@ func (e *engine) typeTest(cond ssa.Value) (ssa.Value, string) {
 			}
 			return errorOf(c.Call.Args[0]), boxName(p.Elem())
 		}
-		var box string
-		if callee.Pkg != nil && callee.Pkg.Pkg == e.pass.Pkg {
-			if s := e.sums[origin(callee)]; s != nil {
-				box = s.TypeTest
-			}
-		} else {
-			var fact FuncFact
-			if e.importFuncFact(obj, &fact) {
-				box = fact.TypeTest
-			}
-		}
-		if box != "" {
-			return errorOf(c.Call.Args[0]), box
+		// A helper that does the test says so in its summary (read
+		// through describe, which decodes another package's once).
+		if ci := e.describe(callee, obj); ci.sum != nil && ci.sum.TypeTest != "" {
+			return errorOf(c.Call.Args[0]), ci.sum.TypeTest
 		}
 	}
 	return nil, ""

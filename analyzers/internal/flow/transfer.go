@@ -49,8 +49,9 @@ type state struct {
 	stale   bool
 	ptypes  map[*ssa.Parameter]taint // paramTypeLabels, computed once
 	// fills: the parameters this function writes through (see fills.go).
-	fills []ParamFill
-	holds map[ssa.Value][]int // local memory roots holding parameters' pointers
+	fills  []ParamFill
+	holds  map[ssa.Value][]int           // local memory roots holding parameters' pointers
+	spills map[*ssa.Alloc]*ssa.Parameter // see spilled
 	// cells: variables in memory read flow-sensitively (cells.go), and
 	// what each store into one stored.
 	cells    *cellInfo
@@ -340,8 +341,34 @@ func fieldNameAt(t types.Type, i int) string {
 // function's parameter i (through fields, pointers and interface
 // conversions), and "" otherwise.
 func (st *state) paramField(v ssa.Value) string {
-	path := ""
+	if i, path, ok := st.paramPath(v, false); ok {
+		return strconv.Itoa(i) + ":" + path
+	}
+	return ""
+}
+
+// paramPath returns the parameter (free variables after the
+// parameters) that v is reached from, and the field path within it.
+//
+// For a read (write false), v must read the parameter's data through
+// fields, loads and interface conversions. For a write (write true), v
+// addresses memory the caller can see: memory reached through pointers
+// loaded from a parameter's memory counts as the parameter's (the caller
+// reaches it the same way), elements and type assertions too, and the
+// local copy of a parameter passed by value does not, until a pointer is
+// loaded from it.
+func (st *state) paramPath(v ssa.Value, write bool) (int, string, bool) {
+	path, deref := "", false
 	for {
+		if write && !holdsReference(v.Type()) {
+			return 0, "", false // a copy: writing it writes nothing of the caller's
+		}
+		switch v.(type) {
+		case *ssa.IndexAddr, *ssa.Index, *ssa.Slice, *ssa.TypeAssert, *ssa.SliceToArrayPointer:
+			if !write {
+				return 0, "", false // a read of an element is not the parameter's field
+			}
+		}
 		switch x := v.(type) {
 		case *ssa.Field:
 			path = joinPath(fieldNameAt(x.X.Type(), x.Field), path)
@@ -351,8 +378,9 @@ func (st *state) paramField(v ssa.Value) string {
 			v = x.X
 		case *ssa.UnOp:
 			if x.Op != token.MUL {
-				return ""
+				return 0, "", false
 			}
+			deref = true
 			v = x.X
 		case *ssa.MakeInterface:
 			v = x.X
@@ -360,43 +388,55 @@ func (st *state) paramField(v ssa.Value) string {
 			v = x.X
 		case *ssa.ChangeType:
 			v = x.X
+		case *ssa.IndexAddr:
+			v = x.X
+		case *ssa.Index:
+			v = x.X
+		case *ssa.Slice:
+			v = x.X
+		case *ssa.TypeAssert:
+			v = x.X
+		case *ssa.SliceToArrayPointer:
+			v = x.X
 		case *ssa.Alloc:
-			p := spilled(x)
-			if p == nil {
-				return ""
+			p := st.spilled(x)
+			if p == nil || write && !deref {
+				return 0, "", false
 			}
 			v = p
 		case *ssa.Parameter:
-			if i := slices.Index(st.fn.Params, x); i >= 0 {
-				return strconv.Itoa(i) + ":" + path
-			}
-			return ""
+			i := slices.Index(st.fn.Params, x)
+			return i, path, i >= 0
+		case *ssa.FreeVar:
+			i := slices.Index(st.fn.FreeVars, x)
+			return st.nparam + i, path, write && i >= 0
 		default:
-			return ""
+			return 0, "", false
 		}
 	}
-}
-
-func asAlloc(v ssa.Value) *ssa.Alloc {
-	a, _ := v.(*ssa.Alloc)
-	return a
 }
 
 // spilled returns the parameter that alloc holds when it is the
 // parameter's own variable, moved to memory because its address is taken
-// (opts.Email on a struct parameter).
-func spilled(alloc *ssa.Alloc) *ssa.Parameter {
-	if alloc == nil || alloc.Block() == nil || alloc.Block().Index != 0 {
-		return nil
-	}
-	for _, r := range *alloc.Referrers() {
-		if s, ok := r.(*ssa.Store); ok && s.Addr == alloc {
-			if p, ok := s.Val.(*ssa.Parameter); ok && p.Name() == alloc.Comment {
-				return p
+// (opts.Email on a struct parameter). go/ssa stores the parameter into
+// it in the entry block; the function's spills are found once.
+func (st *state) spilled(alloc *ssa.Alloc) *ssa.Parameter {
+	if st.spills == nil {
+		st.spills = make(map[*ssa.Alloc]*ssa.Parameter)
+		if len(st.fn.Blocks) > 0 {
+			for _, instr := range st.fn.Blocks[0].Instrs {
+				s, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				a, ok := s.Addr.(*ssa.Alloc)
+				if p, isParam := s.Val.(*ssa.Parameter); ok && isParam && a.Block() == st.fn.Blocks[0] && p.Name() == a.Comment {
+					st.spills[a] = p
+				}
 			}
 		}
 	}
-	return nil
+	return st.spills[alloc]
 }
 
 // cleanErrorField reports whether field i of the struct t denotes is an
