@@ -20,6 +20,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		vet()
 		return exitOK // unreachable: unitchecker exits
 	}
+	widenGC()
 	if len(args) > 0 {
 		switch args[0] {
 		case "rules":

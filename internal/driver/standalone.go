@@ -11,6 +11,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"sort"
@@ -100,6 +101,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		defer func() {
 			f, err := os.Create(*memprofile)
 			if err == nil {
+				runtime.GC() // the in-use figures are as of the last collection
 				err = pprof.WriteHeapProfile(f)
 				if cerr := f.Close(); err == nil {
 					err = cerr

@@ -2,11 +2,14 @@ package flow
 
 import (
 	"fmt"
+	"go/ast"
 	"go/build"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -211,13 +214,10 @@ func (e *engine) local(pos token.Pos) bool {
 // the buildssa pass: buildssa requires ctrlflow, whose facts would make
 // every dependency (the whole standard library) pay for CFG analysis.
 func (e *engine) build() {
-	e.prog = ssa.NewProgram(e.pass.Fset, ssa.BuilderMode(0))
-	// Direct imports only, as buildssa does: creating the members of
-	// every package in the transitive closure dominated the profile, and
-	// the builder needs only the packages this one refers to.
-	for _, p := range e.pass.Pkg.Imports() {
-		e.prog.CreatePackage(p, nil, nil, true)
-	}
+	// BareInits: the package initialiser does not call its imports'
+	// initialisers, so imports need not all exist in the program.
+	e.prog = ssa.NewProgram(e.pass.Fset, ssa.BareInits)
+	createImports(e.prog, e.pass.Pkg, e.pass.TypesInfo)
 	e.pkg = e.prog.CreatePackage(e.pass.Pkg, e.pass.Files, e.pass.TypesInfo, false)
 	e.pkg.Build()
 
@@ -247,6 +247,67 @@ func (e *engine) build() {
 				}
 			}
 		}
+	}
+}
+
+// createImports creates, for each import whose package-level functions
+// or variables the package names, an SSA package holding just those: the
+// only imported members the SSA builder must find. Creating a whole
+// imported package allocates a function for every function and method it
+// declares; done for every import of every package (net/http has over a
+// thousand), it was the largest cost of the engine after the type check.
+//
+// go/ssa creates a package's members from its files' declarations, so
+// each import gets one file of bodiless declarations that the Defs map to
+// the real objects: the members are exactly those a package created from
+// export data would have for them, and no function of an import is built.
+// Methods of imported types are made on demand by go/ssa, and imported
+// constants are plain values.
+func createImports(prog *ssa.Program, pkg *types.Package, info *types.Info) {
+	named := make(map[*types.Package]map[types.Object]bool)
+	for _, obj := range info.Uses {
+		p := obj.Pkg()
+		if p == nil || p == pkg {
+			continue
+		}
+		switch o := obj.(type) {
+		case *types.Func:
+			if o.Signature().Recv() != nil {
+				continue
+			}
+			obj = o.Origin()
+		case *types.Var:
+			if o.IsField() {
+				continue
+			}
+		default:
+			continue
+		}
+		if named[p] == nil {
+			named[p] = make(map[types.Object]bool)
+		}
+		named[p][obj] = true
+	}
+	for _, p := range pkg.Imports() {
+		if named[p] == nil {
+			continue
+		}
+		objs := slices.SortedFunc(maps.Keys(named[p]), func(a, b types.Object) int {
+			return strings.Compare(a.Name(), b.Name())
+		})
+		defs := make(map[*ast.Ident]types.Object, len(objs))
+		decls := make([]ast.Decl, 0, len(objs))
+		for _, obj := range objs {
+			id := &ast.Ident{Name: obj.Name(), NamePos: obj.Pos()}
+			defs[id] = obj
+			if _, ok := obj.(*types.Func); ok {
+				decls = append(decls, &ast.FuncDecl{Name: id, Type: &ast.FuncType{}})
+			} else {
+				decls = append(decls, &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{id}}}})
+			}
+		}
+		file := &ast.File{Name: ast.NewIdent(p.Name()), Decls: decls}
+		prog.CreatePackage(p, []*ast.File{file}, &types.Info{Defs: defs}, true)
 	}
 }
 

@@ -42,18 +42,22 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 		return
 	}
 	callee := c.StaticCallee()
+	var obj *types.Func
 	if mc, ok := c.Value.(*ssa.MakeClosure); ok && callee != nil && strings.HasPrefix(callee.Synthetic, "bound method wrapper") {
 		// A method value called directly: call the method itself, with
 		// the bound receiver as its first argument.
 		if m, ok := callee.Object().(*types.Func); ok {
+			args = append(append([]ssa.Value(nil), mc.Bindings...), c.Args...)
 			if real := st.e.prog.FuncValue(m); real != nil {
 				callee = real
-				args = append(append([]ssa.Value(nil), mc.Bindings...), c.Args...)
 				c = &ssa.CallCommon{Value: real, Args: args}
+			} else {
+				// A method of a package the build did not create: its
+				// object says all the engine needs.
+				callee, obj = nil, m
 			}
 		}
 	}
-	var obj *types.Func
 	if callee != nil {
 		obj = funcObject(callee)
 	} else if c.IsInvoke() {

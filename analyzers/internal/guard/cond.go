@@ -181,10 +181,10 @@ func boolConst(c *ssa.Const) (bool, bool) {
 // never return nil.
 func newError(c *ssa.Call) bool {
 	fn := c.Call.StaticCallee()
-	if fn == nil || fn.Pkg == nil || fn.Signature.Recv() != nil {
+	if fn == nil || fn.Signature.Recv() != nil {
 		return false
 	}
-	switch fn.Pkg.Pkg.Path() + "." + fn.Name() {
+	switch pkgPath(fn) + "." + fn.Name() {
 	case "fmt.Errorf", "errors.New":
 		return true
 	}

@@ -369,11 +369,12 @@ func noReturn(b *ssa.BasicBlock) bool {
 			continue
 		}
 		fn := call.Call.StaticCallee()
-		if fn == nil || fn.Pkg == nil {
+		path := pkgPath(fn)
+		if path == "" {
 			continue
 		}
 		name := fn.Name()
-		switch fn.Pkg.Pkg.Path() {
+		switch path {
 		case "os":
 			if name == "Exit" && fn.Signature.Recv() == nil {
 				return true
@@ -391,4 +392,21 @@ func noReturn(b *ssa.BasicBlock) bool {
 		}
 	}
 	return false
+}
+
+// pkgPath returns the path of the package that declares fn, or "". It
+// reads the declaring object, not fn.Pkg: the engine creates only the
+// imported packages whose functions or variables the code names, so a
+// method of any other imported type is created on demand, with no Pkg.
+func pkgPath(fn *ssa.Function) string {
+	if fn == nil {
+		return ""
+	}
+	if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != nil {
+		return obj.Pkg().Path()
+	}
+	if fn.Pkg != nil {
+		return fn.Pkg.Pkg.Path()
+	}
+	return ""
 }
