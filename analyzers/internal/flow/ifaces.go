@@ -26,8 +26,11 @@ import (
 const valuePath = "#value"
 
 // maxIfaceMethods bounds the interfaces handled so: each method adds
-// entries to the summaries of functions that return such values.
-const maxIfaceMethods = 8
+// entries to the summaries of functions that return such values. Real
+// code's flow and store interfaces have nine to a dozen methods (kratos's
+// flow.Flow, gogs's lfs.Store); at 8, their values were whole and a type
+// assertion gave back every field.
+const maxIfaceMethods = 16
 
 // methodPath is the field path of method m's results.
 func methodPath(m string) string { return m + "()" }

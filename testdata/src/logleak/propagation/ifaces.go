@@ -32,3 +32,48 @@ func mails(u *User) {
 		log.Print(mu.u.Email) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
 	}
 }
+
+// Record is a wide interface, as a flow or a store interface is (a
+// dozen methods): the model covers it as it covers a small one.
+type Record interface {
+	ID() string
+	Kind() string
+	Owner() string
+	State() string
+	URL() string
+	Created() string
+	Updated() string
+	Expires() string
+	Note() string
+	Source() string
+	Tag() string
+}
+
+type userRecord struct{ u *User }
+
+func (r *userRecord) ID() string      { return "r1" }
+func (r *userRecord) Kind() string    { return "user" }
+func (r *userRecord) Owner() string   { return r.u.Email }
+func (r *userRecord) State() string   { return r.u.Plan }
+func (r *userRecord) URL() string     { return "/u" }
+func (r *userRecord) Created() string { return "" }
+func (r *userRecord) Updated() string { return "" }
+func (r *userRecord) Expires() string { return "" }
+func (r *userRecord) Note() string    { return "" }
+func (r *userRecord) Source() string  { return "" }
+func (r *userRecord) Tag() string     { return "" }
+
+func loadRecord(u *User) Record { return &userRecord{u} }
+
+func describeRecord(r Record) string { return r.Kind() + " " + r.ID() }
+
+func records(u *User) {
+	r := loadRecord(u)
+	log.Print(describeRecord(r))
+	log.Print(r.State())
+	log.Print(r.Owner()) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+	if ur, ok := r.(*userRecord); ok {
+		log.Print(ur.u.Plan)
+		log.Print(ur.u.Email) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+	}
+}
