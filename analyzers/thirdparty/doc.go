@@ -40,6 +40,15 @@
 // the server (or its URL) as a parameter, is not reported; the same test
 // sending to any other host is.
 //
+// In a test (a _test.go file), a send whose destination is computed at
+// run time and cannot be known from the code is not reported either: a
+// URL taken from a server's answer, from a message the application under
+// test wrote, from the test's environment. Tests talk to what they set
+// up, and their data are fixtures. A test's send to a constant host that
+// no recipient declares is reported, and so is one that may go to such a
+// host ("one of several hosts"); outside tests, an unknown destination is
+// always reported.
+//
 // # PV202: a declared recipient receives more than its entry allows
 //
 // Reported when a declared recipient receives a category that none of

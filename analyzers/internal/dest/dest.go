@@ -39,6 +39,10 @@ type Destination struct {
 	// process itself (the URL is its URL field, or the request goes
 	// through its Client); Known is set, Scheme and Host are not.
 	TestServer bool
+	// Elsewhere, when !Known, says that one of the places the send may
+	// go is a known host other than a test server of the process: "one
+	// of several hosts (a test server, tracker.example)".
+	Elsewhere bool
 	// Param, when !Known, says that the destination is given by a
 	// parameter of the sending function: a caller that passes a value
 	// it can resolve knows the destination (Substitute).
@@ -461,7 +465,9 @@ func merge(ds []Destination) Destination {
 	}
 	out := ds[0]
 	var hosts, schemes []string
+	elsewhere := false
 	for _, d := range ds {
+		elsewhere = elsewhere || d.Elsewhere || d.Known && !d.TestServer && d.Host != ""
 		out.Insecure = out.Insecure || d.Insecure
 		if d.MinTLS != 0 && (out.MinTLS == 0 || d.MinTLS < out.MinTLS) {
 			out.MinTLS = d.MinTLS
@@ -495,6 +501,7 @@ func merge(ds []Destination) Destination {
 		out.Known, out.Host, out.TestServer = false, "", false
 		out.Why = "one of several hosts (" + strings.Join(hosts, ", ") + ")"
 	}
+	out.Elsewhere = !out.Known && elsewhere
 	return out
 }
 

@@ -178,7 +178,7 @@ func f() { sink(base + "/users") }`, https("api.x.example", "https://api.x.examp
 func f() { sink(base + "/users") }`, unknown("", "", "URL from the environment")},
 	{"package variable changed elsewhere", "url", `var base = "https://api.x.example"
 func set(b string) { base = b }
-func f() { sink(base) }`, unknown("", "", "URL from parameter b")},
+func f() { sink(base) }`, elsewhere(unknown("", "", "URL from parameter b"))},
 	{"phi of one host", "url", `func f(v2 bool) {
 	u := "https://api.x.example/v1/"
 	if v2 {
@@ -192,7 +192,7 @@ func f() { sink(base) }`, unknown("", "", "URL from parameter b")},
 		u = "https://eu.x.example"
 	}
 	sink(u)
-}`, unknown("https", "https://", "one of several hosts (us.x.example, eu.x.example)")},
+}`, elsewhere(unknown("https", "https://", "one of several hosts (us.x.example, eu.x.example)"))},
 	{"query built in a loop", "url", `func f(params []string) {
 	u := "https://api.x.example/search?"
 	for _, p := range params {
@@ -206,7 +206,7 @@ func f() { sink(base) }`, unknown("", "", "URL from parameter b")},
 		u += l + "."
 	}
 	sink(u + "x.example")
-}`, unknown("https", "https://", "host appended in a loop")},
+}`, elsewhere(unknown("https", "https://", "host appended in a loop"))},
 	{"configuration decoded into a local struct", "url", `type Config struct{ BaseURL string }
 func f(b []byte) {
 	var c Config

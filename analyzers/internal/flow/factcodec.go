@@ -30,7 +30,7 @@ import (
 // factCodecVersion starts every encoded summary; a summary of another
 // version fails to load (vet's caches are keyed by the tool's build, so
 // this is a guard, not a compatibility scheme).
-const factCodecVersion = 2
+const factCodecVersion = 3
 
 // GobEncode writes the summary compactly, or the bytes it was read from
 // when it was never loaded.
@@ -167,6 +167,7 @@ func (w *factWriter) dest(d *dest.Destination) {
 	w.bool(d.Insecure)
 	w.uint(uint64(d.MinTLS))
 	w.bool(d.TestServer)
+	w.bool(d.Elsewhere)
 	w.bool(d.Param != nil)
 	if p := d.Param; p != nil {
 		w.int(int64(p.Index))
@@ -374,6 +375,7 @@ func (r *factReader) dest() *dest.Destination {
 	d.Insecure = r.bool()
 	d.MinTLS = uint16(r.uint())
 	d.TestServer = r.bool()
+	d.Elsewhere = r.bool()
 	if r.bool() {
 		d.Param = &dest.Param{Index: int(r.int()), Form: r.str(), Then: r.str(), More: r.str(), TestClient: r.bool()}
 	}

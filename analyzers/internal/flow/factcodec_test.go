@@ -46,7 +46,7 @@ func randomFact(r *rand.Rand) *FuncFact {
 			Recipient: str(), Purpose: str(), Guarded: r.IntN(2) == 0, Render: uint8(r.IntN(256)), Ignore: strs(), Path: path()}
 		if r.IntN(3) == 0 {
 			s.Dest = &dest.Destination{Known: r.IntN(2) == 0, Scheme: str(), Host: str(), URL: str(), Why: str(),
-				Insecure: r.IntN(2) == 0, MinTLS: uint16(r.IntN(1 << 16)), TestServer: r.IntN(2) == 0}
+				Insecure: r.IntN(2) == 0, MinTLS: uint16(r.IntN(1 << 16)), TestServer: r.IntN(2) == 0, Elsewhere: r.IntN(2) == 0}
 			if r.IntN(2) == 0 {
 				s.Dest.Param = &dest.Param{Index: r.IntN(4), Form: str(), Then: str(), More: str(), TestClient: r.IntN(2) == 0}
 			}
