@@ -218,7 +218,9 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 	seen := make(map[entryKey]bool)
 	for _, h := range st.hits {
 		for _, l := range h.labels {
-			path := append(l.trace.steps(), h.rest...)
+			// The path is built only for what is kept: most labels of a
+			// large package's hits repeat an entry already made.
+			path := func() []Step { return append(l.trace.steps(), h.rest...) }
 			if l.symbolic() {
 				if e.tagged(st.fn, l.param, l.src) {
 					// A tagged field of the function's own parameter: the
@@ -238,7 +240,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					continue
 				}
 				guarded := h.guarded || h.instr != nil && h.purpose != "" && g.Guarded(h.instr, h.purpose)
-				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Guarded: guarded, Dest: h.dest, Expiry: h.expiry, Render: l.rendered, Ignore: h.ignore, Path: path})
+				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Guarded: guarded, Dest: h.dest, Expiry: h.expiry, Render: l.rendered, Ignore: h.ignore, Path: path()})
 				continue
 			}
 			pos, remote := h.pos, false
@@ -252,7 +254,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 			}
 			flows = append(flows, &Flow{
 				Category: l.cat, Origin: l.origin, Kind: kindOf(h.kind), Sink: h.sink, Recipient: h.recipient,
-				Purpose: h.purpose, Dest: h.dest, Expiry: h.expiry, Pos: pos, Path: path, Remote: remote,
+				Purpose: h.purpose, Dest: h.dest, Expiry: h.expiry, Pos: pos, Path: path(), Remote: remote,
 			})
 		}
 	}
