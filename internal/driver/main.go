@@ -73,7 +73,7 @@ func vetProtocol(args []string) bool {
 // vet hands over to unitchecker. The suite's config analyzer registers
 // -privacy.policy; -policy is registered too, bound to the same option,
 // so the standalone spelling works under go vet as well. The process
-// defers garbage collection (vetgc.go) and, when asked, profiles itself
+// defers garbage collection (gc.go) and, when asked, profiles itself
 // (vetprofile.go).
 func vet() {
 	opts := new(analyzers.Options)

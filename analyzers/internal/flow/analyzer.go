@@ -174,6 +174,7 @@ type engine struct {
 	in        *interner // label keys
 	descs     map[descKey]*callInfo
 	cells     map[*ssa.Function]*cellInfo
+	impls     map[types.Type]bool // interfaces of the package: implemented by one of its types
 	// policy function lists by name
 	polSinks      map[string]*policy.SinkEntry
 	polSanitizers map[string][]string

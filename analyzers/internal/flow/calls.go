@@ -357,7 +357,7 @@ func (st *state) isStdStream(v ssa.Value) bool {
 func (st *state) unknown(c *ssa.CallCommon, obj *types.Func, args []ssa.Value, pos token.Pos, res []taint, ci *callInfo) {
 	if ci.recvOnly {
 		if c.IsInvoke() && len(args) > 0 {
-			t := withHop(whole(render(st.methodPart(args[0], c.Method.Name()), fmtText)), pos, ci.display)
+			t := withHop(whole(render(st.methodPart(args[0], c.Method.Name(), c.Method.Pkg() == st.e.pass.Pkg), fmtText)), pos, ci.display)
 			fill(res, c, st.e.in.unbox(t), isErrorOrBool)
 		}
 		return

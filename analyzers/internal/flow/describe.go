@@ -32,7 +32,9 @@ type callInfo struct {
 	known bool
 	local bool // the callee is a function of this package: sum is e.sums[callee]
 	// recvOnly: a method of another package's interface, whose package
-	// was analysed: a dynamic call of it gets its receiver's part only.
+	// was analysed, or of this package's interface that no type of this
+	// package implements: a dynamic call of it gets its receiver's part
+	// only.
 	recvOnly bool
 }
 
@@ -152,6 +154,12 @@ func (e *engine) describeOnce(fn *ssa.Function, obj *types.Func) *callInfo {
 	if fn != nil && e.inPackage(fn) {
 		ci.sum, ci.known, ci.local = e.sums[origin(fn)], true, true
 		ci.sink = withDurationParam(ci.sink, obj)
+		return ci
+	}
+	if r := obj.Signature().Recv(); r != nil && obj.Pkg() == e.pass.Pkg && types.IsInterface(r.Type()) && !e.implementedHere(r.Type()) {
+		// A method of this package's interface that only importers
+		// implement (a strategy, a persister): as for another package's.
+		ci.recvOnly = true
 		return ci
 	}
 	if obj.Pkg() == nil || obj.Pkg() == e.pass.Pkg {

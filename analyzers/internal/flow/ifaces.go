@@ -132,22 +132,84 @@ func (st *state) invokeReceiver(v ssa.Value, name string) taint {
 // methodPart is what an interface value v holds for method name, when it
 // was made in the program (ifaces.go): only the labels placed at the
 // method's path, not those on the value as a whole.
-func (st *state) methodPart(v ssa.Value, name string) taint {
+//
+// For a method of the package's own interface (own is set), a
+// parameter's labels on the value as a whole are projected to the
+// method's path too: the summary then says that what the caller's value
+// holds for the method flows on, and each caller supplies it (a mail
+// package's SendMail(u User) sends u.Email() of the user its caller
+// converted). Another package's interface values that a function only
+// passes through (a context, a tracer) are left out: their methods'
+// results would fill its summary with paths no caller fills.
+func (st *state) methodPart(v ssa.Value, name string, own bool) taint {
 	p := methodPath(name)
-	var out taint
+	var out, whole taint
 	for _, l := range st.eff(v) {
-		if l.at != "" && hasPathPrefix(l.at, p) {
+		switch {
+		case l.at != "" && hasPathPrefix(l.at, p):
 			if k := st.e.in.projectKey(l.key, p); k != nil {
 				l.key = k
 				out.add(l)
 			}
+		case own && l.at == "" && l.symbolic():
+			whole.add(l)
 		}
 	}
-	return out
+	return union(out, st.e.in.project(whole, p))
 }
 
 // assertValue is the taint of the dynamic value an interface value with
 // taint t holds.
 func (st *state) assertValue(t taint) taint {
 	return st.e.in.project(t, valuePath)
+}
+
+// implementedHere reports whether a type the package declares implements
+// the interface t. An interface only importers implement is, to the
+// package, like another package's: the engine cannot see the methods
+// that will run, and takes their results as clean but for what a value
+// converted in the package holds for them. A generic type counts when it
+// has the interface's methods by name.
+func (e *engine) implementedHere(t types.Type) bool {
+	if v, ok := e.impls[t]; ok {
+		return v
+	}
+	it, _ := t.Underlying().(*types.Interface)
+	found := it == nil || it.NumMethods() == 0
+	scope := e.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		if found {
+			break
+		}
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		nt, ok := tn.Type().(*types.Named)
+		if !ok || types.IsInterface(nt) {
+			continue
+		}
+		if nt.TypeParams().Len() > 0 {
+			found = hasMethodNames(nt, it)
+			continue
+		}
+		found = types.Implements(nt, it) || types.Implements(types.NewPointer(nt), it)
+	}
+	if e.impls == nil {
+		e.impls = make(map[types.Type]bool)
+	}
+	e.impls[t] = found
+	return found
+}
+
+// hasMethodNames reports whether the generic type nt declares every
+// method of it, by name.
+func hasMethodNames(nt *types.Named, it *types.Interface) bool {
+	for i := 0; i < it.NumMethods(); i++ {
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(nt), false, it.Method(i).Pkg(), it.Method(i).Name())
+		if _, ok := obj.(*types.Func); !ok {
+			return false
+		}
+	}
+	return true
 }

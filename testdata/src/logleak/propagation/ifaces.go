@@ -77,3 +77,29 @@ func records(u *User) {
 		log.Print(ur.u.Email) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
 	}
 }
+
+// Plugin is implemented only by importers (sign-in plug-ins): the engine
+// cannot see the methods that will run, as for another package's
+// interface, and their results are not their arguments.
+type Plugin interface {
+	PluginLogin(u *User, realm string) (string, error)
+}
+
+func signIn(p Plugin, u *User) {
+	id, err := p.PluginLogin(u, "main")
+	log.Print(id)
+	log.Print(err)
+}
+
+// Resolver has an implementation here: a call of it may run it.
+type Resolver interface {
+	ResolveContact(u *User) string
+}
+
+type emailResolver struct{}
+
+func (emailResolver) ResolveContact(u *User) string { return u.Email }
+
+func contact(r Resolver, u *User) {
+	log.Print(r.ResolveContact(u)) // want `user.contact.email \(User.Email\)`
+}

@@ -5,6 +5,7 @@ import (
 
 	"xpkg/middle"
 	"xpkg/model"
+	"xpkg/sink"
 )
 
 func Signup(a *model.Account) {
@@ -26,3 +27,16 @@ func Async(a *model.Account, done chan bool) {
 		done <- true
 	}()
 }
+
+// recipient makes an account a sink.Recipient: sink sees only the
+// interface, and its summary says which method's result it logs.
+type recipient struct{ a *model.Account }
+
+func (r recipient) Name() string    { return fmt.Sprint(r.a.ID) }
+func (r recipient) Address() string { return r.a.Email }
+
+func Notify(a *model.Account) {
+	sink.Notice(recipient{a}) // want `user.contact.email \(Account.Email\) reaches log sink slog.Info`
+	sink.Greet(recipient{a})
+}
+

@@ -11,3 +11,21 @@ func Audit(event, detail string) {
 func Count(event string, n int) {
 	slog.Info(event, "n", n)
 }
+
+// Recipient is what a notice needs of a person; only importers implement
+// it.
+type Recipient interface {
+	Name() string
+	Address() string
+}
+
+// Notice logs the recipient's address: reported in the caller's package,
+// for the value it converts.
+func Notice(r Recipient) {
+	slog.Info("notice", "to", r.Address())
+}
+
+// Greet logs the recipient's name only.
+func Greet(r Recipient) {
+	slog.Info("greet", "name", r.Name())
+}
