@@ -39,4 +39,3 @@ func Notify(a *model.Account) {
 	sink.Notice(recipient{a}) // want `user.contact.email \(Account.Email\) reaches log sink slog.Info`
 	sink.Greet(recipient{a})
 }
-
