@@ -18,7 +18,9 @@ func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos, instr s
 	if s.Writer >= 0 && (s.Writer >= len(args) || !st.isStdStream(args[s.Writer])) {
 		return // writes into a buffer or file: handled as WriteInto
 	}
+	st.readAt = instr
 	t := st.dataArgs(ci, args, s.From)
+	st.readAt = nil
 	if len(t) == 0 {
 		return
 	}
@@ -129,7 +131,9 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			if s.Param >= nparams {
 				continue // free variables: reported where the closure is made
 			}
+			st.readAt = instr
 			t := renderBits(whole(st.e.in.dropPaths(st.argTaint(args, s.Param, s.Src, s.San, paramType(callee, obj, s.Param)), s.Ignore)), s.Render)
+			st.readAt = nil
 			if len(t) == 0 {
 				continue
 			}

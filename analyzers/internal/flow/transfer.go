@@ -60,6 +60,15 @@ type state struct {
 	// being run, where they apply.
 	narrow map[ssa.Value][]narrowing
 	block  *ssa.BasicBlock
+	// instr is the instruction being run; memBy, per local allocation,
+	// what each instruction stored into it; readAt, when set, the sink
+	// whose arguments are being read; reach, blocks reachable from a
+	// block (before.go).
+	instr   ssa.Instruction
+	memBy   map[ssa.Value][]storeAt
+	readAt  ssa.Instruction
+	reach   map[*ssa.BasicBlock][]bool
+	rereads int
 }
 
 // reversePostorder returns fn's blocks in reverse postorder from the
@@ -204,6 +213,7 @@ func (st *state) run() {
 		for _, b := range order {
 			st.block = b
 			for _, instr := range b.Instrs {
+				st.instr = instr
 				st.step(instr)
 			}
 		}
@@ -264,6 +274,7 @@ func (st *state) store(root ssa.Value, t taint) {
 	if len(t) == 0 || root == nil {
 		return
 	}
+	st.storedAt(root, t)
 	cur := st.mem[root]
 	if cur.addAll(t) {
 		st.mem[root] = cur
@@ -479,7 +490,7 @@ func (st *state) contents(v ssa.Value) taint {
 	root, path := rootOf(v)
 	if root != v || referenceLike(v.Type()) {
 		st.memRead[root] = true
-		return st.e.in.projectAll(path, st.mem[root], st.t(root))
+		return st.e.in.projectAll(path, st.memOf(root), st.t(root))
 	}
 	return nil
 }
@@ -503,6 +514,11 @@ func (st *state) dyn(v ssa.Value) taint {
 // and passed by value, Options{Name: &n}, carries its Name and not the
 // Email field it leaves nil.
 func (st *state) eff(v ssa.Value) taint {
+	if mi, ok := v.(*ssa.MakeInterface); ok && st.readAt != nil && localRoot(mi.X) {
+		// Local memory converted for a sink (token.Claims(&claims)): read
+		// it as the sink sees it (before.go), not as the conversion did.
+		return st.makeInterface(mi.X, mi.Type())
+	}
 	if localRoot(v) || loadsLocal(v) {
 		return st.dyn(v)
 	}
@@ -716,7 +732,7 @@ func (st *state) load(addr ssa.Value, pos token.Pos) taint {
 	if fa, ok := addr.(*ssa.FieldAddr); ok && cleanErrorField(fa.X.Type(), fa.Field) {
 		return nil
 	}
-	t := st.e.in.projectAll(path, st.mem[root], st.t(root))
+	t := st.e.in.projectAll(path, st.memOf(root), st.t(root))
 	if fa, ok := addr.(*ssa.FieldAddr); ok {
 		owner, s := structOf(fa.X.Type())
 		if s != nil {

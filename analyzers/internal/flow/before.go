@@ -1,0 +1,141 @@
+package flow
+
+import "golang.org/x/tools/go/ssa"
+
+// Sinks see the memory stored before them.
+//
+// The engine's memory is flow-insensitive: the contents of a struct the
+// function allocates are everything ever stored into it. At a sink that
+// is wrong in one common shape, a value decoded into and completed after
+// the call that fills it:
+//
+//	var claims Claims
+//	token.Claims(&claims)         // a send to the provider's SDK?
+//	claims.RawClaims = raw        // stored after: not sent
+//
+// So each store into memory the function allocates is also recorded with
+// the instruction that made it, and at a sink (a call of a sink, or of a
+// function whose summary reaches one) the arguments see only the stores
+// that may happen before it: those whose instruction can reach the call
+// along the control-flow graph (in a loop, every store in it can). This
+// is a may-analysis: no store removes another.
+
+// storedAt records, for a store of t into local allocation root made by
+// the instruction being run, what that instruction stored.
+func (st *state) storedAt(root ssa.Value, t taint) {
+	if _, ok := root.(*ssa.Alloc); !ok {
+		return
+	}
+	if st.memBy == nil {
+		st.memBy = make(map[ssa.Value][]storeAt)
+	}
+	by := st.memBy[root]
+	for i := range by {
+		if by[i].instr == st.instr {
+			by[i].t.addAll(t)
+			return
+		}
+	}
+	// A nil instruction stands for a store made outside any instruction:
+	// always before. The slice keeps the order the stores were first
+	// made in, so that reads are deterministic.
+	st.memBy[root] = append(by, storeAt{st.instr, union(t)})
+}
+
+// storeAt is what one instruction stored into a local allocation.
+type storeAt struct {
+	instr ssa.Instruction
+	t     taint
+}
+
+// memOf is the memory at root as a read sees it: at a sink (st.readAt
+// set), only what the stores that may happen before it stored.
+func (st *state) memOf(root ssa.Value) taint {
+	by := st.memBy[root]
+	if st.readAt == nil || by == nil {
+		return st.mem[root]
+	}
+	var out taint
+	for _, sa := range by {
+		in, t := sa.instr, sa.t
+		if in != nil && !st.mayPrecede(in, st.readAt) {
+			continue
+		}
+		if s, ok := in.(*ssa.Store); ok && st.rereads < maxRereads && holdsLocal(s) {
+			// A pointer to local memory stored into other local memory
+			// (log.Println(&u) stores &u into its variadic array): what
+			// it points to is read at the sink too, not as it was when
+			// the pointer was stored.
+			st.rereads++
+			_, path := rootOf(s.Addr)
+			t = st.e.in.shift(st.eff(s.Val), path)
+			st.rereads--
+		}
+		out.addAll(t)
+	}
+	return out
+}
+
+// maxRereads bounds the stores read again through one another.
+const maxRereads = 4
+
+// holdsLocal reports whether store s puts a pointer to the function's
+// own memory (possibly converted to an interface) into an element of
+// other memory: a variadic array, a slice. Stores into fields are not
+// read again: a tagged field adds its category at the store.
+func holdsLocal(s *ssa.Store) bool {
+	if _, ok := s.Addr.(*ssa.FieldAddr); ok {
+		return false
+	}
+	v := s.Val
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	return localRoot(v) && referenceLike(v.Type())
+}
+
+// mayPrecede reports whether instruction a may run before instruction b
+// of the same function.
+func (st *state) mayPrecede(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab == nil || bb == nil || ab.Parent() != bb.Parent() {
+		return true
+	}
+	if ab == bb && indexIn(ab, a) < indexIn(bb, b) {
+		return true
+	}
+	return st.reachable(ab)[bb.Index]
+}
+
+// reachable returns, for block b, which blocks a path of one edge or
+// more leads to from b (b itself when it is in a loop).
+func (st *state) reachable(b *ssa.BasicBlock) []bool {
+	if r, ok := st.reach[b]; ok {
+		return r
+	}
+	r := make([]bool, len(b.Parent().Blocks))
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if r[x.Index] {
+			continue
+		}
+		r[x.Index] = true
+		stack = append(stack, x.Succs...)
+	}
+	if st.reach == nil {
+		st.reach = make(map[*ssa.BasicBlock][]bool)
+	}
+	st.reach[b] = r
+	return r
+}
+
+func indexIn(b *ssa.BasicBlock, in ssa.Instruction) int {
+	for i, x := range b.Instrs {
+		if x == in {
+			return i
+		}
+	}
+	return -1
+}
