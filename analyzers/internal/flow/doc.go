@@ -30,11 +30,21 @@
 // the stores that reach it along the control-flow graph, not those made
 // after it (cells.go), unless a closure writes it.
 //
-// Interface values. A value converted to a named interface type holds,
-// for each method, what the method returns of its receiver: a mailer
-// that calls u.DisplayName() on the User interface it is given gets the
-// display name, not the whole account behind it (ifaces.go). Printing or
-// asserting the interface value still finds the whole value.
+// Memory at a sink. A sink's arguments (a call of a sink, or of a
+// function whose summary reaches one) see only the stores into the
+// function's own memory that may happen before the call, along the
+// control-flow graph: var c Claims; token.Claims(&c); c.Raw = raw sends
+// nothing of Raw (before.go). No store removes another.
+//
+// Interface values. A value converted to a named interface type (of at
+// most 16 methods) holds, for each method, what the method returns of
+// its receiver: a mailer that calls u.DisplayName() on the User interface
+// it is given gets the display name, not the whole account behind it
+// (ifaces.go). Printing or asserting the interface value still finds the
+// whole value. A call of another package's interface method, or of the
+// package's own interface that none of its types implements (a plug-in
+// or persister interface its importers implement), returns only what the
+// receiver holds for the method: not its arguments.
 //
 // Errors handled by type. A label remembers the error type that boxed it;
 // where a test that the error's chain holds that type is false
