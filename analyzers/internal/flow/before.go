@@ -17,8 +17,10 @@ import "golang.org/x/tools/go/ssa"
 // the instruction that made it, and at a sink (a call of a sink, or of a
 // function whose summary reaches one) the arguments see only the stores
 // that may happen before it: those whose instruction can reach the call
-// along the control-flow graph (in a loop, every store in it can). This
-// is a may-analysis: no store removes another.
+// along the control-flow graph (in a loop, every store in it can). A
+// store into a field is dropped too when another store into the same
+// field replaces it on every path to the sink (overwritten); otherwise
+// no store removes another.
 
 // storedAt records, for a store of t into local allocation root made by
 // the instruction being run, what that instruction stored.
@@ -61,6 +63,9 @@ func (st *state) memOf(root ssa.Value) taint {
 		if in != nil && !st.mayPrecede(in, st.readAt) {
 			continue
 		}
+		if s, ok := in.(*ssa.Store); ok && st.overwritten(s, by) {
+			continue
+		}
 		if s, ok := in.(*ssa.Store); ok && st.rereads < maxRereads && holdsLocal(s) {
 			// A pointer to local memory stored into other local memory
 			// (log.Println(&u) stores &u into its variadic array): what
@@ -74,6 +79,62 @@ func (st *state) memOf(root ssa.Value) taint {
 		out.addAll(t)
 	}
 	return out
+}
+
+// overwritten reports whether what store s1 put into a field of the
+// allocation is replaced, on every path from it to the sink, by another
+// store s2 into the same field: s2 comes before the sink on every path to
+// it (it dominates the sink), and s1 cannot run after s2 (no path leads
+// from s2 back to s1). user.Password = opts.Password, then user.Password
+// = hash(user.Password): the store sees the hash only.
+func (st *state) overwritten(s1 *ssa.Store, by []storeAt) bool {
+	p1, ok := fieldPath(s1.Addr)
+	if !ok || p1 == "" {
+		return false
+	}
+	for _, sa := range by {
+		s2, ok := sa.instr.(*ssa.Store)
+		if !ok || s2 == s1 {
+			continue
+		}
+		if p2, ok := fieldPath(s2.Addr); !ok || p2 != p1 {
+			continue
+		}
+		if st.beforeRead(s2) && !st.mayPrecede(s2, s1) {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeRead reports whether instruction in runs before the sink at
+// st.readAt on every path to it.
+func (st *state) beforeRead(in ssa.Instruction) bool {
+	b, r := in.Block(), st.readAt.Block()
+	if b == nil || r == nil {
+		return false
+	}
+	if b == r {
+		return indexIn(b, in) < indexIn(r, st.readAt)
+	}
+	return b.Dominates(r)
+}
+
+// fieldPath returns the field path of addr within the allocation it
+// is a field of, through fields only (no element of a slice or an array,
+// no pointer loaded on the way); ok is false otherwise.
+func fieldPath(addr ssa.Value) (path string, ok bool) {
+	for {
+		switch x := addr.(type) {
+		case *ssa.FieldAddr:
+			path = joinPath(fieldNameAt(x.X.Type(), x.Field), path)
+			addr = x.X
+		case *ssa.Alloc:
+			return path, true
+		default:
+			return "", false
+		}
+	}
 }
 
 // maxRereads bounds the stores read again through one another.

@@ -34,7 +34,9 @@
 // function whose summary reaches one) see only the stores into the
 // function's own memory that may happen before the call, along the
 // control-flow graph: var c Claims; token.Claims(&c); c.Raw = raw sends
-// nothing of Raw (before.go). No store removes another.
+// nothing of Raw (before.go). A field overwritten on every path to the
+// sink holds its last value there (u.Password = hash(u.Password) before
+// db.Create(u)); otherwise no store removes another.
 //
 // Interface values. A value converted to a named interface type (of at
 // most 16 methods) holds, for each method, what the method returns of

@@ -271,10 +271,13 @@ func (st *state) set(v ssa.Value, ts ...taint) {
 }
 
 func (st *state) store(root ssa.Value, t taint) {
-	if len(t) == 0 || root == nil {
+	if root == nil {
 		return
 	}
-	st.storedAt(root, t)
+	st.storedAt(root, t) // even when empty: it may overwrite another
+	if len(t) == 0 {
+		return
+	}
 	cur := st.mem[root]
 	if cur.addAll(t) {
 		st.mem[root] = cur

@@ -52,3 +52,29 @@ func completedBeforeCall(email string) {
 	u.Email = email
 	showBefore(&u)
 }
+
+// A field overwritten on every path to the sink holds the last value.
+func cleared(email string) {
+	var u User
+	u.Email = email
+	u.Email = ""
+	log.Println(&u)
+}
+
+func clearedOnBranch(email string, c bool) {
+	var u User
+	u.Email = email
+	if c {
+		u.Email = ""
+	}
+	log.Println(&u) // want `user.contact.email \(User.Email\) reaches log sink log.Println`
+}
+
+func clearedThenSet(email string, c bool) {
+	var u User
+	u.Email = ""
+	if c {
+		u.Email = email
+	}
+	log.Println(&u) // want `user.contact.email \(User.Email\) reaches log sink log.Println`
+}
