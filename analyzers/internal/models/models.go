@@ -267,6 +267,9 @@ func build() map[string]*Model {
 		"log.Printf": 0, "log.Fatalf": 0, "log.Panicf": 0,
 		"(*log.Logger).Printf": 1, "(*log.Logger).Fatalf": 1, "(*log.Logger).Panicf": 1,
 		"github.com/pkg/errors.Errorf": 0, "github.com/pkg/errors.Wrapf": 1,
+		// Ory's herodot errors (kratos, hydra, keto): builder methods.
+		"(*github.com/ory/herodot.DefaultError).WithReasonf": 1, "(*github.com/ory/herodot.DefaultError).WithErrorf": 1,
+		"(*github.com/ory/herodot.DefaultError).WithDebugf": 1, "(*github.com/ory/herodot.DefaultError).WithDetailf": 2,
 	}
 	for n, i := range formats {
 		m := t[n]

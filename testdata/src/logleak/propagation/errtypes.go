@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	crerrors "github.com/cockroachdb/errors"
+	"github.com/ory/herodot"
 )
 
 // Errors handled by their type: a caller that filters out the error
@@ -161,4 +162,11 @@ func handledTaken(u *User) {
 	if err := register(u); err != nil {
 		log.Print(err) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
 	}
+}
+
+// herodot's With*f methods format: %T of a value carries none of it.
+func herodotErrors(u *User) {
+	log.Print(herodot.ErrInternalServerError.WithDetailf("cause", "unexpected type %T", u))
+	log.Print(herodot.ErrInternalServerError.WithReasonf("no account for %s", u.Email)) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+	log.Print(herodot.ErrInternalServerError.WithDebugf("type %T, id %d", u, u.ID))
 }
