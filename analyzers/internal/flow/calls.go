@@ -87,7 +87,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 	}
 	if ci.sink != nil {
 		st.sinkCall(ci, args, pos, instr)
-	} else if !ci.sanitizer && !ci.propagate && ci.marshal == "" {
+	} else if !ci.sanitizer && !ci.propagate && !ci.keep && ci.marshal == "" {
 		switch {
 		case ci.recvOnly:
 		case ci.known && !reflective(obj):
@@ -115,6 +115,14 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 				st.storeInto(args[ci.writeInto], t)
 			}
 		}
+	case ci.keep:
+		var kept taint
+		for _, a := range args {
+			if _, isFunc := a.Type().Underlying().(*types.Signature); !isFunc {
+				kept = union(kept, st.eff(a))
+			}
+		}
+		fill(res, c, withHop(kept, pos, ci.display), isBool)
 	case ci.propagate:
 		fill(res, c, withHop(st.dataArgs(ci, args, 0), pos, ci.display), isBool)
 	case ci.known && ci.sum != nil:

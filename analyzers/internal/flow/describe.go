@@ -24,7 +24,8 @@ type callInfo struct {
 	marshalAt int
 	writeInto int
 	propagate bool
-	format    int // 1 + index of a printf format argument, 0 for none
+	keep      bool // models.Model.Keep
+	format    int  // 1 + index of a printf format argument, 0 for none
 	cleanErr  bool
 	// sum is the callee's summary; known is false when the engine knows
 	// nothing of the callee and must assume the conservative default.
@@ -120,6 +121,7 @@ func (e *engine) describeOnce(fn *ssa.Function, obj *types.Func) *callInfo {
 		ci.marshal, ci.marshalAt = m.Marshal, m.MarshalArg
 		ci.writeInto = m.WriteInto
 		ci.propagate = m.Propagate
+		ci.keep = m.Keep
 		ci.format = m.Format
 	}
 	if obj.Pkg() != nil && models.CleanErrors(obj.Pkg().Path()) {

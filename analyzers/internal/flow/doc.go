@@ -60,7 +60,9 @@
 // strings, bytes, strconv and every other standard-library function not
 // modelled otherwise (its results carry its arguments); encoding/json and
 // encoding/xml marshalling (only the fields that are serialised: json:"-"
-// or xml:"-" drops a field); writers and builders (strings.Builder,
+// or xml:"-" drops a field); the slices functions that return their
+// arguments' elements (DeleteFunc, Clone, Compact...), each field where it
+// was; writers and builders (strings.Builder,
 // bytes.Buffer, fmt.Fprint* into them, json.Encoder); slices, arrays,
 // maps and channels (element-insensitive); closures and their captured
 // variables; method values; defer and go statements.

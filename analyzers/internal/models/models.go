@@ -64,6 +64,10 @@ type Model struct {
 	// Propagate: every argument flows to every result (builder-style
 	// APIs whose code copies data through unexported state).
 	Propagate bool
+	// Keep: the results are the arguments as they are, each field where
+	// it was (slices.DeleteFunc returns the elements it was given);
+	// function arguments (a predicate) give nothing.
+	Keep bool
 	// Format, when > 0, is 1 + the index of a printf-style format
 	// argument; the arguments after it are its operands. Operands printed
 	// only with %T or %p carry no data.
@@ -278,6 +282,14 @@ func build() map[string]*Model {
 			t[n] = m
 		}
 		m.Format = i + 1
+	}
+
+	// Slices returned with their elements (slices.DeleteFunc): the result
+	// is the argument's elements, each field where it was. The default
+	// for a function the engine does not know would make it a whole.
+	for _, n := range []string{"Clip", "Clone", "Compact", "CompactFunc", "Concat", "Delete", "DeleteFunc",
+		"Grow", "Insert", "Repeat", "Replace"} {
+		t["slices."+n] = &Model{Keep: true, WriteInto: -1}
 	}
 
 	// Errors that carry what they are given.
