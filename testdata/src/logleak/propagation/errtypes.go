@@ -8,6 +8,7 @@ import (
 
 	crerrors "github.com/cockroachdb/errors"
 	"github.com/ory/herodot"
+	"github.com/pquerna/otp/totp"
 )
 
 // Errors handled by their type: a caller that filters out the error
@@ -169,4 +170,16 @@ func herodotErrors(u *User) {
 	log.Print(herodot.ErrInternalServerError.WithDetailf("cause", "unexpected type %T", u))
 	log.Print(herodot.ErrInternalServerError.WithReasonf("no account for %s", u.Email)) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
 	log.Print(herodot.ErrInternalServerError.WithDebugf("type %T, id %d", u, u.ID))
+}
+
+// totp.Generate's only error that could quote its input is url.Parse of
+// a URL the library has just built and escaped: it does not fail. The key
+// is that URL, account name included.
+func enrol(u *User) {
+	key, err := totp.Generate(totp.GenerateOpts{Issuer: "app", AccountName: u.Email})
+	if err != nil {
+		log.Print(err)
+		return
+	}
+	log.Print(key.String()) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
 }
