@@ -30,18 +30,24 @@ func (st *state) storedAt(root ssa.Value, t taint) {
 	}
 	if st.memBy == nil {
 		st.memBy = make(map[ssa.Value][]storeAt)
+		st.memAt = make(map[memStore]int)
 	}
-	by := st.memBy[root]
-	for i := range by {
-		if by[i].instr == st.instr {
-			by[i].t.addAll(t)
-			return
-		}
+	k := memStore{root, st.instr}
+	if i, ok := st.memAt[k]; ok {
+		st.memBy[root][i].t.addAll(t)
+		return
 	}
 	// A nil instruction stands for a store made outside any instruction:
 	// always before. The slice keeps the order the stores were first
 	// made in, so that reads are deterministic.
-	st.memBy[root] = append(by, storeAt{st.instr, union(t)})
+	st.memAt[k] = len(st.memBy[root])
+	st.memBy[root] = append(st.memBy[root], storeAt{st.instr, union(t)})
+}
+
+// memStore names one instruction's stores into one allocation.
+type memStore struct {
+	root  ssa.Value
+	instr ssa.Instruction
 }
 
 // storeAt is what one instruction stored into a local allocation.
@@ -53,8 +59,11 @@ type storeAt struct {
 // memOf is the memory at root as a read sees it: at a sink (st.readAt
 // set), only what the stores that may happen before it stored.
 func (st *state) memOf(root ssa.Value) taint {
+	if st.readAt == nil {
+		return st.mem[root]
+	}
 	by := st.memBy[root]
-	if st.readAt == nil || by == nil {
+	if by == nil {
 		return st.mem[root]
 	}
 	var out taint

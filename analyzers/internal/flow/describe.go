@@ -158,23 +158,16 @@ func (e *engine) describeOnce(fn *ssa.Function, obj *types.Func) *callInfo {
 		ci.sink = withDurationParam(ci.sink, obj)
 		return ci
 	}
-	if r := obj.Signature().Recv(); r != nil && obj.Pkg() == e.pass.Pkg && types.IsInterface(r.Type()) && !e.implementedHere(r.Type()) {
-		// A method of this package's interface that only importers
-		// implement (a strategy, a persister): as for another package's.
+	if e.implsUnseen(obj) {
+		// A call of it is taken as clean (a context, a logger, a
+		// registry's store passed along is not its result), but for what
+		// an interface value made in the program holds for the method
+		// (ifaces.go).
 		ci.recvOnly = true
 		return ci
 	}
 	if obj.Pkg() == nil || obj.Pkg() == e.pass.Pkg {
 		ci.sink = withDurationParam(ci.sink, obj)
-		return ci
-	}
-	if r := obj.Signature().Recv(); r != nil && types.IsInterface(r.Type()) && e.pass.ImportPackageFact(obj.Pkg(), new(PackageFact)) {
-		// A method of another package's interface, which was analysed:
-		// its implementations are not known here. A call of it is taken
-		// as clean (a context, a logger, a registry's store passed along
-		// is not its result), but for what an interface value made in
-		// the program holds for the method (ifaces.go).
-		ci.recvOnly = true
 		return ci
 	}
 	var fact FuncFact
@@ -186,6 +179,23 @@ func (e *engine) describeOnce(fn *ssa.Function, obj *types.Func) *callInfo {
 		ci.known = true // analysed, and nothing to say: clean
 	}
 	return ci
+}
+
+// implsUnseen reports whether obj is an interface method whose
+// implementations the package cannot see: a method of another package's
+// interface, when that package was analysed, or of this package's
+// interface when none of its types implements it (a strategy or a
+// persister that importers implement).
+func (e *engine) implsUnseen(obj *types.Func) bool {
+	r := obj.Signature().Recv()
+	switch {
+	case r == nil || !types.IsInterface(r.Type()) || obj.Pkg() == nil:
+		return false
+	case obj.Pkg() == e.pass.Pkg:
+		return !e.implementedHere(r.Type())
+	default:
+		return e.pass.ImportPackageFact(obj.Pkg(), new(PackageFact))
+	}
 }
 
 func (e *engine) applyMarks(ci *callInfo, source []string, san bool, sanCats []string, sink, recipient string) {

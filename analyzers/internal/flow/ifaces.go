@@ -185,15 +185,13 @@ func (e *engine) implementedHere(t types.Type) bool {
 		if !ok || tn.IsAlias() {
 			continue
 		}
-		nt, ok := tn.Type().(*types.Named)
-		if !ok || types.IsInterface(nt) {
-			continue
+		if nt, ok := tn.Type().(*types.Named); ok && !types.IsInterface(nt) {
+			if nt.TypeParams().Len() > 0 {
+				found = hasMethodNames(nt, it)
+			} else {
+				found = types.Implements(nt, it) || types.Implements(types.NewPointer(nt), it)
+			}
 		}
-		if nt.TypeParams().Len() > 0 {
-			found = hasMethodNames(nt, it)
-			continue
-		}
-		found = types.Implements(nt, it) || types.Implements(types.NewPointer(nt), it)
 	}
 	if e.impls == nil {
 		e.impls = make(map[types.Type]bool)

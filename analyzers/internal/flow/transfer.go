@@ -66,6 +66,7 @@ type state struct {
 	// block (before.go).
 	instr   ssa.Instruction
 	memBy   map[ssa.Value][]storeAt
+	memAt   map[memStore]int // index in memBy of an instruction's stores
 	readAt  ssa.Instruction
 	reach   map[*ssa.BasicBlock][]bool
 	rereads int
