@@ -5,6 +5,8 @@ package policy
 // retention limits and erase functions that code cannot declare itself.
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -145,7 +147,7 @@ var sinkKinds = []string{SinkLog, SinkThirdParty, SinkStore, SinkCookie}
 func (d *policyDecoder) sinks(n *yaml.Node) {
 	for i, it := range d.list(n, "sinks") {
 		path := index("sinks", i)
-		o := d.object(it, it, path, "kind", "recipient", "purpose", "functions")
+		o := d.object(it, it, path, "kind", "recipient", "purpose", "functions", "args")
 		s := &SinkEntry{Pos: d.pos(d.derefQuiet(it))}
 		if d.require(o, "kind", "kind is one of "+orList(sinkKinds)) {
 			s.Kind = d.enum(o.vals["kind"], join(path, "kind"), "", sinkKinds...)
@@ -168,8 +170,38 @@ func (d *policyDecoder) sinks(n *yaml.Node) {
 			s.Purpose = d.purposeRef(o.vals["purpose"], join(path, "purpose"))
 		}
 		s.Functions = d.functions(o, path)
+		if o.has("args") {
+			s.Args = d.argList(o.vals["args"], join(path, "args"))
+		}
 		d.p.Sinks = append(d.p.Sinks, s)
 	}
+}
+
+// maxArg bounds an argument position: no real signature comes near it.
+const maxArg = 64
+
+// argList decodes a sink's args: argument positions, 0 for a method's
+// receiver.
+func (d *policyDecoder) argList(n *yaml.Node, path string) []int {
+	const hint = "list the positions of the arguments the functions send, e.g. [1]; a method's receiver is 0, its first parameter 1"
+	var out []int
+	items := d.strList(n, path)
+	if len(items) == 0 && d.derefQuiet(n) != nil && d.derefQuiet(n).Kind == yaml.SequenceNode {
+		d.errorAt(d.derefQuiet(n), path, hint+" (or drop args: to send them all)", "empty list")
+		return nil
+	}
+	for _, it := range items {
+		i, err := strconv.Atoi(it.s)
+		switch {
+		case err != nil || i < 0 || i > maxArg:
+			d.errorAt(it.n, it.path, hint, "must be an argument position from 0 to %d, got %q", maxArg, it.s)
+		case slices.Contains(out, i):
+			d.errorAt(it.n, it.path, "list each position once", "position %d listed twice", i)
+		default:
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 func (d *policyDecoder) sanitizers(n *yaml.Node) {

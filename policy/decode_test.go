@@ -115,7 +115,7 @@ func TestDecodeFull(t *testing.T) {
 	}
 
 	wantSinks := []*SinkEntry{
-		{Kind: SinkLog, Functions: []string{"example.com/app/audit.Write"}, Pos: at(54, 5)},
+		{Kind: SinkLog, Functions: []string{"example.com/app/audit.Write"}, Args: []int{0, 2}, Pos: at(54, 5)},
 		{Kind: SinkThirdParty, Recipient: "mailer", Purpose: "marketing.communications.email",
 			Functions: []string{"example.com/app/crm.Push"}, Pos: at(55, 5)},
 	}

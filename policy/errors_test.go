@@ -369,6 +369,22 @@ sinks:
 		},
 	},
 	{
+		name: "sink args",
+		src: head + `sinks:
+  - {kind: log, args: [body], functions: ["example.com/a.F"]}
+  - {kind: log, args: [1, -1, 1], functions: ["example.com/a.F"]}
+  - {kind: log, args: [], functions: ["example.com/a.F"]}
+  - {kind: log, args: 1, functions: ["example.com/a.F"]}
+`,
+		want: []string{
+			"bad.yaml:5:24: sinks[0].args[0]: must be an argument position from 0 to 64, got \"body\" (hint: list the positions of the arguments the functions send, e.g. [1]; a method's receiver is 0, its first parameter 1)",
+			"bad.yaml:6:27: sinks[1].args[1]: must be an argument position from 0 to 64, got \"-1\" (hint: list the positions of the arguments the functions send, e.g. [1]; a method's receiver is 0, its first parameter 1)",
+			"bad.yaml:6:31: sinks[1].args[2]: position 1 listed twice (hint: list each position once)",
+			"bad.yaml:7:23: sinks[2].args: empty list (hint: list the positions of the arguments the functions send, e.g. [1]; a method's receiver is 0, its first parameter 1 (or drop args: to send them all))",
+			"bad.yaml:8:23: sinks[3].args: must be a list, got \"1\" (hint: write a list: [1])",
+		},
+	},
+	{
 		name: "retention",
 		src: head + `retention:
   user: {max: 12, clause: c1}

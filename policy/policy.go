@@ -310,7 +310,11 @@ type SinkEntry struct {
 	Recipient string // thirdparty only; "" means an unknown party
 	Purpose   string
 	Functions []string
-	Pos       Pos
+	// Args, when set, are the arguments whose data the functions send,
+	// counting a method's receiver as 0 and its first parameter as 1;
+	// unset, every argument's data leaves.
+	Args []int
+	Pos  Pos
 }
 
 // SanitizerEntry declares functions whose results no longer carry Categories.

@@ -174,7 +174,8 @@ type engine struct {
 	in        *interner // label keys
 	descs     map[descKey]*callInfo
 	cells     map[*ssa.Function]*cellInfo
-	impls     map[types.Type]bool // interfaces of the package: implemented by one of its types
+	impls     map[types.Type]bool             // interfaces of the package: implemented by one of its types
+	methods   map[*types.Func][]*ssa.Function // localImpls, by interface method
 	// policy function lists by name
 	polSinks      map[string]*policy.SinkEntry
 	polSanitizers map[string][]string
@@ -385,6 +386,7 @@ func (e *engine) exportable(s *FuncFact) *FuncFact {
 	}
 	out.Fills = s.Fills
 	out.TypeTest = s.TypeTest
+	out.Recovers = s.Recovers
 	for _, x := range s.Requires {
 		x.Path = e.portable(x.Path)
 		out.Requires = append(out.Requires, x)

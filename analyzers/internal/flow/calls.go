@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -89,7 +90,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 		st.sinkCall(ci, args, pos, instr)
 	} else if !ci.sanitizer && !ci.propagate && !ci.keep && ci.marshal == "" {
 		switch {
-		case ci.recvOnly:
+		case ci.recvOnly, ci.impls != nil: // dispatch applies the implementations' fills
 		case ci.known && !reflective(obj):
 			st.applyFills(ci.sum, args)
 		default:
@@ -129,6 +130,8 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 		st.apply(ci, callee, obj, args, nparams, pos, res, instr)
 	case ci.known:
 		// Analysed and clean.
+	case ci.impls != nil && c.IsInvoke():
+		st.dispatch(ci, c, args, pos, res, instr)
 	default:
 		st.unknown(c, obj, args, pos, res, ci)
 	}
@@ -226,6 +229,7 @@ func (st *state) dataArgsSplit(ci *callInfo, args []ssa.Value, from int) (text, 
 	for i := from; i < len(args); i++ {
 		switch {
 		case i == skip:
+		case ci.sink != nil && ci.sink.Args != nil && !slices.Contains(ci.sink.Args, i):
 		case wrapsArg(ci.name, i):
 			w = union(w, eff(args[i]))
 		default:

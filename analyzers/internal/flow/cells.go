@@ -1,7 +1,9 @@
 package flow
 
 import (
+	"fmt"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -28,28 +30,89 @@ import (
 // itself is a store of the zero value), and the load sees only what
 // those stored. Closures reading the cell still see every store: they
 // may run at any time.
+//
+// A closure's captured variable is a cell of the closure too, when the
+// closure only stores to it and loads from it: a load that a store of
+// the closure reaches on every path sees only what the closure stored,
+//
+//	defer func() {
+//		if pr, err = find(); err != nil {
+//			c.Error(err) // not the err of UpdatePatch below
+//		}
+//		if err = pr.UpdatePatch(); err != nil { ... }
+//	}()
+//
+// and a load the closure's entry reaches sees what it did before: all
+// the variable ever held, in the enclosing function or stored by an
+// earlier call of the closure.
+//
+// A function that defers calls has a recover block, entered when a
+// deferred call stops a panic, which reads the named results as the panic
+// left them: any store may reach it. A deferred call stops a panic only
+// if the function it calls calls recover itself, so the block is taken
+// as entered only when some deferred call's function does: one of the
+// package's (its body says), or another package's whose summary says so
+// (FuncFact.Recovers). A deferred call of a function value or an
+// interface method is taken not to recover (defer cancel() is by far
+// the common case), nor is a method of a package the importer cannot
+// see facts of (under go vet, one two imports away).
 
 // cellInfo is what the engine knows of one function's cells.
 type cellInfo struct {
 	reach map[*ssa.UnOp][]*ssa.Store // per load of a cell, the stores that may reach it
-	cell  map[*ssa.Store]*ssa.Alloc  // stores into cells
+	entry map[*ssa.UnOp]bool         // loads of a captured variable that the closure's entry reaches
+	cell  map[*ssa.Store]ssa.Value   // stores into cells: the Alloc or FreeVar
+	over  bool                       // a variable has more than maxCellStores stores
 }
 
 // maxCellStores bounds the stores of one cell; a variable stored more
-// often is left flow-insensitive.
-const maxCellStores = 64
+// often is left flow-insensitive. A named err of a long function with a
+// defer is stored at every assignment and every return: gogs's
+// PullRequest.Merge has more than 64.
+const maxCellStores = 1024
+
+// storeSet is a set of a cell's stores, by index.
+type storeSet []uint64
+
+func newStoreSet(n int) storeSet { return make(storeSet, (n+63)/64) }
+
+func (s storeSet) only(i int) {
+	clear(s)
+	s[i/64] |= 1 << (i % 64)
+}
+
+func (s storeSet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
+
+// or adds t to s and reports whether s grew.
+func (s storeSet) or(t storeSet) bool {
+	grew := false
+	for i, w := range t {
+		if s[i]|w != s[i] {
+			s[i] |= w
+			grew = true
+		}
+	}
+	return grew
+}
 
 func (e *engine) cellsOf(fn *ssa.Function) *cellInfo {
 	if ci, ok := e.cells[fn]; ok {
 		return ci
 	}
 	ci := &cellInfo{}
+	recovers := fn.Recover != nil && e.mayRecover(fn)
+	for _, fv := range fn.FreeVars {
+		ci.add(fn, fv, recovers)
+	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if a, ok := instr.(*ssa.Alloc); ok {
-				ci.add(fn, a)
+				ci.add(fn, a, recovers)
 			}
 		}
+	}
+	if ci.over {
+		e.bound(fmt.Sprintf("%d stores of one variable in %s", maxCellStores, fn))
 	}
 	if e.cells == nil {
 		e.cells = make(map[*ssa.Function]*cellInfo)
@@ -58,8 +121,10 @@ func (e *engine) cellsOf(fn *ssa.Function) *cellInfo {
 	return ci
 }
 
-// add computes the reaching stores of a's loads, if a is a cell.
-func (ci *cellInfo) add(fn *ssa.Function, a *ssa.Alloc) {
+// add computes the reaching stores of a's loads, if a (an Alloc or a
+// FreeVar of fn) is a cell. recovers says whether fn's recover block may
+// be entered.
+func (ci *cellInfo) add(fn *ssa.Function, a ssa.Value, recovers bool) {
 	var stores []*ssa.Store
 	loads := 0
 	for _, r := range *a.Referrers() {
@@ -85,30 +150,40 @@ func (ci *cellInfo) add(fn *ssa.Function, a *ssa.Alloc) {
 			return
 		}
 	}
+	if len(stores) > maxCellStores {
+		ci.over = true
+	}
 	if loads == 0 || len(stores) == 0 || len(stores) > maxCellStores {
 		return
 	}
-	index := make(map[ssa.Instruction]int, len(stores))
+	// Index n stands for the closure's entry: what a captured variable
+	// held before the closure ran.
+	_, captured := a.(*ssa.FreeVar)
+	n := len(stores)
+	index := make(map[ssa.Instruction]int, n)
 	for i, s := range stores {
 		index[s] = i
 	}
-	all := uint64(1)<<len(stores) - 1
-	if len(stores) == 64 {
-		all = ^uint64(0)
+	all := newStoreSet(n + 1)
+	for i := range n {
+		all[i/64] |= 1 << (i % 64)
 	}
-	// transfer runs block b from the stores reaching its entry, calling
-	// at for each load of a with the stores reaching it.
-	transfer := func(b *ssa.BasicBlock, in uint64, at func(*ssa.UnOp, uint64)) uint64 {
-		cur := in
+	if captured {
+		all[n/64] |= 1 << (n % 64)
+	}
+	// transfer runs block b from the stores reaching its entry (cur,
+	// updated in place), calling at for each load of a with the stores
+	// reaching it.
+	transfer := func(b *ssa.BasicBlock, cur storeSet, at func(*ssa.UnOp, storeSet)) {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
 			case *ssa.Alloc:
 				if x == a {
-					cur = 0 // the zero value
+					clear(cur) // the zero value
 				}
 			case *ssa.Store:
 				if i, ok := index[x]; ok {
-					cur = 1 << i
+					cur.only(i)
 				}
 			case *ssa.UnOp:
 				if x.X == a && x.Op == token.MUL && at != nil {
@@ -116,54 +191,67 @@ func (ci *cellInfo) add(fn *ssa.Function, a *ssa.Alloc) {
 				}
 			}
 		}
-		return cur
 	}
-	out := make([]uint64, len(fn.Blocks))
-	entry := func(b *ssa.BasicBlock) uint64 {
+	out := make([]storeSet, len(fn.Blocks))
+	for i := range out {
+		out[i] = newStoreSet(n + 1)
+	}
+	cur := newStoreSet(n + 1)
+	entry := func(b *ssa.BasicBlock) storeSet {
+		clear(cur)
 		if len(b.Preds) == 0 {
-			if b.Index == 0 {
-				return 0
+			switch {
+			case b.Index == 0 && captured:
+				cur.only(n)
+			case b.Index != 0 && recovers:
+				copy(cur, all) // the recover block: entered from any panic
 			}
-			return all // the recover block: entered from any panic
+			return cur
 		}
-		var in uint64
 		for _, p := range b.Preds {
-			in |= out[p.Index]
+			cur.or(out[p.Index])
 		}
-		return in
+		return cur
 	}
 	for changed := true; changed; {
 		changed = false
 		for _, b := range fn.Blocks {
-			if o := transfer(b, entry(b), nil); o != out[b.Index] {
-				out[b.Index] |= o
+			in := entry(b)
+			transfer(b, in, nil)
+			if out[b.Index].or(in) {
 				changed = true
 			}
 		}
 	}
 	if ci.reach == nil {
 		ci.reach = make(map[*ssa.UnOp][]*ssa.Store)
-		ci.cell = make(map[*ssa.Store]*ssa.Alloc)
+		ci.cell = make(map[*ssa.Store]ssa.Value)
 	}
 	for _, s := range stores {
 		ci.cell[s] = a
 	}
 	for _, b := range fn.Blocks {
-		transfer(b, entry(b), func(ld *ssa.UnOp, m uint64) {
+		transfer(b, entry(b), func(ld *ssa.UnOp, m storeSet) {
 			var rs []*ssa.Store
 			for i, s := range stores {
-				if m&(1<<i) != 0 {
+				if m.has(i) {
 					rs = append(rs, s)
 				}
 			}
 			ci.reach[ld] = rs
+			if captured && m.has(n) {
+				if ci.entry == nil {
+					ci.entry = make(map[*ssa.UnOp]bool)
+				}
+				ci.entry[ld] = true
+			}
 		})
 	}
 }
 
 // readsOnly reports whether the closure mc makes only reads a, one of its
 // captured variables.
-func readsOnly(mc *ssa.MakeClosure, a *ssa.Alloc) bool {
+func readsOnly(mc *ssa.MakeClosure, a ssa.Value) bool {
 	fn, ok := mc.Fn.(*ssa.Function)
 	if !ok {
 		return false
@@ -185,4 +273,47 @@ func readsOnly(mc *ssa.MakeClosure, a *ssa.Alloc) bool {
 		}
 	}
 	return true
+}
+
+// mayRecover reports whether a call fn defers may stop a panic.
+func (e *engine) mayRecover(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			d, ok := instr.(*ssa.Defer)
+			if !ok {
+				continue
+			}
+			g := d.Call.StaticCallee()
+			if g == nil {
+				continue
+			}
+			if g = origin(g); e.inPackage(g) || len(g.Blocks) > 0 {
+				if callsRecover(g) {
+					return true
+				}
+				continue
+			}
+			if obj, ok := g.Object().(*types.Func); ok {
+				var f FuncFact
+				if e.importFuncFact(obj, &f) && f.Recovers {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// callsRecover reports whether fn's body calls recover.
+func callsRecover(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(*ssa.Call); ok {
+				if bi, ok := c.Call.Value.(*ssa.Builtin); ok && bi.Name() == "recover" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

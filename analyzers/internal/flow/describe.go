@@ -37,6 +37,10 @@ type callInfo struct {
 	// package implements: a dynamic call of it gets its receiver's part
 	// only.
 	recvOnly bool
+	// impls: for a method of this package's interface, the package's
+	// methods that implement it (dispatch.go); nil when some
+	// implementation cannot be followed.
+	impls []*ssa.Function
 }
 
 // funcObject returns the declared function of fn (its generic origin for
@@ -132,7 +136,7 @@ func (e *engine) describeOnce(fn *ssa.Function, obj *types.Func) *callInfo {
 	}
 	// Policy entries for code the user cannot annotate.
 	if s := e.polSinks[ci.name]; s != nil {
-		ci.sink = &models.Sink{Kind: models.SinkKind(s.Kind), Writer: -1}
+		ci.sink = &models.Sink{Kind: models.SinkKind(s.Kind), Writer: -1, Args: sinkArgs(s.Args, obj)}
 		ci.recipient = s.Recipient
 		ci.purpose = s.Purpose
 	}
@@ -166,6 +170,10 @@ func (e *engine) describeOnce(fn *ssa.Function, obj *types.Func) *callInfo {
 		ci.recvOnly = true
 		return ci
 	}
+	if impls := e.localImpls(obj); impls != nil {
+		ci.impls = impls
+		return ci
+	}
 	if obj.Pkg() == nil || obj.Pkg() == e.pass.Pkg {
 		ci.sink = withDurationParam(ci.sink, obj)
 		return ci
@@ -179,6 +187,23 @@ func (e *engine) describeOnce(fn *ssa.Function, obj *types.Func) *callInfo {
 		ci.known = true // analysed, and nothing to say: clean
 	}
 	return ci
+}
+
+// sinkArgs is a policy sink's args for obj, or nil (every argument)
+// when one names a position obj does not have: an entry that does not
+// fit its function sends everything rather than nothing.
+func sinkArgs(args []int, obj *types.Func) []int {
+	sig := obj.Signature()
+	n := sig.Params().Len()
+	if sig.Recv() != nil {
+		n++
+	}
+	for _, a := range args {
+		if a >= n {
+			return nil
+		}
+	}
+	return args
 }
 
 // implsUnseen reports whether obj is an interface method whose

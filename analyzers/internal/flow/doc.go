@@ -28,7 +28,12 @@
 // Variables in memory. A variable a closure captures, or a named result
 // of a function that defers a call, lives in memory; a read of it sees
 // the stores that reach it along the control-flow graph, not those made
-// after it (cells.go), unless a closure writes it.
+// after it (cells.go), unless a closure writes it. Inside a closure that
+// writes a variable it captures, a read the closure's own store reaches
+// on every path sees that store only. The recover block of a function
+// that defers calls (which returns the named results as a panic left
+// them) counts only when a deferred function calls recover: one of the
+// package's, or another package's whose summary says so.
 //
 // Memory at a sink. A sink's arguments (a call of a sink, or of a
 // function whose summary reaches one) see only the stores into the
@@ -46,7 +51,11 @@
 // whole value. A call of another package's interface method, or of the
 // package's own interface that none of its types implements (a plug-in
 // or persister interface its importers implement), returns only what the
-// receiver holds for the method: not its arguments.
+// receiver holds for the method: not its arguments. A call of the
+// package's own interface that its types implement runs their methods:
+// the arguments are substituted into each implementation's summary, and
+// the call does what any of them does (dispatch.go); importers'
+// implementations are assumed to do the same.
 //
 // Errors handled by type. A label remembers the error type that boxed it;
 // where a test that the error's chain holds that type is false
@@ -110,12 +119,15 @@
 //   - Aliasing through memory the function cannot name: data stored into
 //     a struct through one pointer and read through another pointer loaded
 //     from elsewhere; package-level variables across functions.
-//   - Dynamic calls (interface methods, function values) are not resolved
-//     to their implementations: their results carry their arguments (for
-//     an interface value made in the program, the method's part of its
-//     receiver), and nothing is reported at them, since the destination
-//     is unknown. Closures called where they are made, and the sinks a
-//     closure's body reaches through its captured variables, are followed.
+//   - Dynamic calls (function values, and interface methods but those of
+//     the package's own interfaces that its types implement) are not
+//     resolved to their implementations: their results carry their
+//     arguments (for an interface value made in the program, the
+//     method's part of its receiver), and nothing is reported at them,
+//     since the destination is unknown. Closures called where they are
+//     made, and the sinks a closure's body reaches through its captured
+//     variables, are followed. A deferred function value or interface
+//     method is taken not to call recover.
 //   - What a callee writes through its parameters is summarised by where
 //     it writes, not by what: the caller's memory is filled with data of
 //     its type there. Data a closure writes into a variable it captures
@@ -129,7 +141,8 @@
 // labels, a path keeps at most 12 hops, a function's summary at most 16
 // entries per list, struct nesting is explored 5 levels deep, a function
 // is iterated at most 12 rounds and re-analysed at most 8 times while
-// summaries converge. The standard library is not summarised: models
+// summaries converge, a dynamic call runs at most 64 implementations, and
+// a variable stored more than 1024 times is read flow-insensitively. The standard library is not summarised: models
 // describe what matters of it.
 //
 // Where a bound is hit, results are approximate (labels past the bound

@@ -30,7 +30,7 @@ import (
 // factCodecVersion starts every encoded summary; a summary of another
 // version fails to load (vet's caches are keyed by the tool's build, so
 // this is a guard, not a compatibility scheme).
-const factCodecVersion = 3
+const factCodecVersion = 4
 
 // GobEncode writes the summary compactly, or the bytes it was read from
 // when it was never loaded.
@@ -198,6 +198,7 @@ func (w *factWriter) funcFact(f *FuncFact) {
 	w.str(f.Consent)
 	w.strList(f.Erase)
 	w.str(f.TypeTest)
+	w.bool(f.Recovers)
 	w.uint(uint64(len(f.Fills)))
 	for _, x := range f.Fills {
 		w.int(int64(x.Param))
@@ -403,6 +404,7 @@ func (r *factReader) funcFact(f *FuncFact) {
 	f.Consent = r.str()
 	f.Erase = r.strList()
 	f.TypeTest = r.str()
+	f.Recovers = r.bool()
 	if n := r.count(); n > 0 {
 		f.Fills = make([]ParamFill, n)
 		for i := range f.Fills {

@@ -37,7 +37,7 @@ func randomFact(r *rand.Rand) *FuncFact {
 		return out
 	}
 	f := &FuncFact{Source: strs(), Sanitizer: r.IntN(2) == 0, SanitizeCats: strs(), Sink: str(),
-		Recipient: str(), Purpose: str(), Consent: str(), Erase: strs(), TypeTest: str()}
+		Recipient: str(), Purpose: str(), Consent: str(), Erase: strs(), TypeTest: str(), Recovers: r.IntN(2) == 0}
 	for range r.IntN(3) {
 		f.Fills = append(f.Fills, ParamFill{Param: r.IntN(5), At: str()})
 	}

@@ -49,6 +49,9 @@ type FuncFact struct {
 	// TypeTest: the function reports whether its error parameter's
 	// chain holds this error type (IsErrUserNotExist).
 	TypeTest string
+	// Recovers: the function calls recover, so a call deferring it may
+	// stop a panic and return what the named results held then (cells.go).
+	Recovers bool
 	// Requires: sends of personal data under a purpose that needs
 	// consent (or a collection gate) that no check in the function
 	// guards: every caller must guard its call, or inherit the need.
@@ -102,6 +105,9 @@ func (f *FuncFact) String() string {
 	for _, x := range f.Fills {
 		parts = append(parts, fmt.Sprintf("writes p%d%s", x.Param, dotted(x.At)))
 	}
+	if f.Recovers {
+		parts = append(parts, "recovers")
+	}
 	for _, r := range f.Requires {
 		parts = append(parts, fmt.Sprintf("requires %s (%s -> %s)", r.Purpose, r.Category, r.Sink))
 	}
@@ -118,7 +124,7 @@ func dotted(p string) string {
 // empty reports whether the fact says nothing worth exporting.
 func (f *FuncFact) empty() bool {
 	return len(f.Source) == 0 && !f.Sanitizer && f.Sink == "" && f.Purpose == "" && f.Consent == "" &&
-		len(f.Erase) == 0 && len(f.Sinks) == 0 && len(f.Flows) == 0 && len(f.Results) == 0 && len(f.Requires) == 0 && len(f.Fills) == 0 && f.TypeTest == ""
+		len(f.Erase) == 0 && len(f.Sinks) == 0 && len(f.Flows) == 0 && len(f.Results) == 0 && len(f.Requires) == 0 && len(f.Fills) == 0 && f.TypeTest == "" && !f.Recovers
 }
 
 // ParamSink says that data in parameter Param (at field path Src) reaches a sink.

@@ -50,6 +50,14 @@ func (e *engine) solve() {
 					if c := in.Common().StaticCallee(); c != nil {
 						called[origin(c)] = true
 						edge(origin(c))
+					} else if m := in.Common().Method; m != nil {
+						// A dynamic call of the package's interface
+						// runs its implementations (dispatch.go).
+						// (They stay entry points: importers call
+						// them too.)
+						for _, g := range e.localImpls(m) {
+							edge(g)
+						}
 					}
 				case *ssa.MakeClosure:
 					g, _ := in.Fn.(*ssa.Function)
@@ -181,7 +189,7 @@ func sameSummary(a, b *FuncFact) bool {
 		return x.Param == y.Param && x.Src == y.Src && x.San == y.San && x.Result == y.Result && x.At == y.At && x.Render == y.Render && x.Box == y.Box
 	}) && slices.EqualFunc(a.Results, b.Results, func(x, y ResultSource) bool {
 		return x.Result == y.Result && x.Category == y.Category && x.At == y.At && x.Via == y.Via && x.Box == y.Box
-	}) && slices.Equal(a.Fills, b.Fills) && a.TypeTest == b.TypeTest && slices.EqualFunc(a.Requires, b.Requires, func(x, y Requirement) bool {
+	}) && slices.Equal(a.Fills, b.Fills) && a.TypeTest == b.TypeTest && a.Recovers == b.Recovers && slices.EqualFunc(a.Requires, b.Requires, func(x, y Requirement) bool {
 		return x.Purpose == y.Purpose && x.Category == y.Category && x.Sink == y.Sink && x.Gate == y.Gate
 	})
 }
@@ -279,6 +287,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 	}
 	sum.Fills = slices.Clone(st.fills)
 	sum.TypeTest = e.typeTestOf(st.fn)
+	sum.Recovers = callsRecover(st.fn)
 	if len(sum.Fills) > maxFactEntries {
 		e.bound("summary size of " + st.fn.String())
 		sum.Fills = sum.Fills[:maxFactEntries]

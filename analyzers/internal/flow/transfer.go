@@ -590,7 +590,7 @@ func (st *state) step(instr ssa.Instruction) {
 	case *ssa.UnOp:
 		switch in.Op {
 		case token.MUL: // load
-			if rs, ok := st.cells.reach[in]; ok {
+			if rs, ok := st.cells.reach[in]; ok && !st.cells.entry[in] {
 				st.memRead[in.X] = true
 				ts := make([]taint, len(rs))
 				for i, s := range rs {

@@ -46,6 +46,10 @@ type Sink struct {
 	// Ignore lists field paths of the data that the sink does not send
 	// (an http.Client ignores a request's RemoteAddr).
 	Ignore []string
+	// Args, when set, are the only arguments whose data leaves (a
+	// policy sink's args:): a builder's Body(data) sends data, not the
+	// builder it is called on.
+	Args []int
 }
 
 // Model is what the engine knows of one function.

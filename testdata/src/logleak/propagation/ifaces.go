@@ -103,3 +103,61 @@ func (emailResolver) ResolveContact(u *User) string { return u.Email }
 func contact(r Resolver, u *User) {
 	log.Print(r.ResolveContact(u)) // want `user.contact.email \(User.Email\)`
 }
+
+// A dynamic call of the package's own interface runs one of its
+// implementations: each implementation's summary is applied to the
+// arguments, and what none of them returns does not flow. Options reads
+// only the user's plan, in every implementation.
+type Optioner interface {
+	Options(u *User) []string
+}
+
+type planOptions struct{ prefix string }
+
+func (o planOptions) Options(u *User) []string { return []string{o.prefix + u.Plan} }
+
+type noOptions struct{}
+
+func (noOptions) Options(u *User) []string { return nil }
+
+func options(o Optioner, u *User) {
+	log.Print(o.Options(u))
+}
+
+// One implementation of two returns the address: the call may.
+type Labeler interface {
+	Label(u *User, short bool) string
+}
+
+type planLabel struct{}
+
+func (planLabel) Label(u *User, short bool) string { return u.Plan }
+
+type mailLabel struct{ sep string }
+
+func (m *mailLabel) Label(u *User, short bool) string {
+	if short {
+		return u.Plan
+	}
+	return u.Plan + m.sep + u.Email
+}
+
+func label(l Labeler, u *User) {
+	log.Print(l.Label(u, true)) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+}
+
+// An implementation that logs its argument is a sink for the call (the
+// finding is at the implementation's log, as for a static call).
+type Auditor interface {
+	Audit(event, detail string)
+}
+
+type logAuditor struct{}
+
+func (logAuditor) Audit(event, detail string) {
+	log.Print(event, detail) // want `user.contact.phone_number \(User.Phone\) reaches log sink log.Print`
+}
+
+func audit(a Auditor, u *User) {
+	a.Audit("signup", u.Phone)
+}

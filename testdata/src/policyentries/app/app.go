@@ -24,3 +24,19 @@ func sources(c *pb.Contact, ctx *web.Context) {
 	Audit(c.Email) // want `reaches log sink app.Audit`
 	log.Print(Redact(c.Email))
 }
+
+// Builder builds a request; the policy names Body a sink of its argument
+// only (args: [1]).
+type Builder struct{ to string }
+
+func (b *Builder) Body(data string) *Builder { return b }
+
+// Note is a sink whose policy entry names a position it does not have.
+func Note(event, detail string) {}
+
+func builder(c *pb.Contact) {
+	b := &Builder{to: c.Email}
+	b.Body("hello")
+	b.Body(c.Email)         // want `user.contact.email \(Contact.Email\) reaches log sink app.Builder.Body`
+	Note("signup", c.Email) // want `user.contact.email \(Contact.Email\) reaches log sink app.Note`
+}

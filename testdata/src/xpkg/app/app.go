@@ -39,3 +39,25 @@ func Notify(a *model.Account) {
 	sink.Notice(recipient{a}) // want `user.contact.email \(Account.Email\) reaches log sink slog.Info`
 	sink.Greet(recipient{a})
 }
+
+// find defers another package's function that recovers: a panic in step
+// returns the error that quotes the address.
+func find(a *model.Account, step func()) (err error) {
+	defer sink.Recover()
+	err = fmt.Errorf("no account %s", a.Email)
+	step()
+	return nil
+}
+
+// lookup defers one that does not: only the nil it returns is returned.
+func lookup(a *model.Account, step func()) (err error) {
+	defer sink.Flush()
+	err = fmt.Errorf("no account %s", a.Email)
+	step()
+	return nil
+}
+
+func Lookups(a *model.Account, step func()) {
+	sink.Audit("find", fmt.Sprint(find(a, step))) // want `user.contact.email \(Account.Email\) reaches log sink slog.Info`
+	sink.Audit("lookup", fmt.Sprint(lookup(a, step)))
+}

@@ -29,3 +29,14 @@ func Notice(r Recipient) {
 func Greet(r Recipient) {
 	slog.Info("greet", "name", r.Name())
 }
+
+// Recover stops a panic: deferred, it makes its caller return what its
+// named results held when the panic happened.
+func Recover() {
+	if r := recover(); r != nil {
+		slog.Info("recovered")
+	}
+}
+
+// Flush stops nothing.
+func Flush() {}

@@ -1,0 +1,165 @@
+package flow
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Dynamic calls of the package's own interfaces.
+//
+// A dynamic call of a method of an interface that the package declares
+// and its own types implement runs one of those methods (or one of an
+// importer's, which the package cannot see). Taking the call as unknown,
+// its arguments reaching its results whole, is wrong for the common
+// shape of a provider interface:
+//
+//	opts = append(opts, p.AuthCodeURLOptions(flow)...) // reads flow.Forced only
+//
+// So the call's arguments are substituted into each implementation's
+// summary, as for a static call of it, and the results are their union.
+// The receiver is the interface value, not any one implementation's
+// concrete value: what it passes on is the method's part of the value
+// (ifaces.go), as for any dynamic call, and the implementations' entries
+// for their receiver are left out. Importers' implementations are
+// assumed to do as the package's do, the same assumption made for other
+// packages' interfaces, whose implementations are not seen at all.
+
+// maxImpls bounds the implementations substituted at one call; past it
+// the call is taken as unknown.
+const maxImpls = 64
+
+// localImpls returns the package's methods implementing the interface
+// method obj, or nil when obj is not a method of the package's own
+// interface, none implements it, or one cannot be followed (promoted
+// from another package's type, or of a generic type).
+func (e *engine) localImpls(obj *types.Func) []*ssa.Function {
+	r := obj.Signature().Recv()
+	if r == nil || obj.Pkg() != e.pass.Pkg || !types.IsInterface(r.Type()) {
+		return nil
+	}
+	if fns, ok := e.methods[obj]; ok {
+		return fns
+	}
+	fns := e.findImpls(obj, r.Type())
+	if e.methods == nil {
+		e.methods = make(map[*types.Func][]*ssa.Function)
+	}
+	e.methods[obj] = fns
+	return fns
+}
+
+func (e *engine) findImpls(obj *types.Func, iface types.Type) []*ssa.Function {
+	it, _ := iface.Underlying().(*types.Interface)
+	if it == nil || !e.implementedHere(iface) {
+		return nil
+	}
+	var fns []*ssa.Function
+	seen := make(map[*ssa.Function]bool)
+	scope := e.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		nt, ok := tn.Type().(*types.Named)
+		if !ok || types.IsInterface(nt) {
+			continue
+		}
+		var recv types.Type
+		switch {
+		case nt.TypeParams().Len() > 0:
+			if hasMethodNames(nt, it) {
+				return nil // instances are not followed
+			}
+			continue
+		case types.Implements(nt, it):
+			recv = nt
+		case types.Implements(types.NewPointer(nt), it):
+			recv = types.NewPointer(nt)
+		default:
+			continue
+		}
+		m, _, _ := types.LookupFieldOrMethod(recv, false, obj.Pkg(), obj.Name())
+		f, ok := m.(*types.Func)
+		if !ok || f.Pkg() != e.pass.Pkg {
+			return nil // promoted from another package's type
+		}
+		fn := e.prog.FuncValue(f)
+		if fn == nil || len(fn.Blocks) == 0 {
+			return nil
+		}
+		if !seen[fn] {
+			seen[fn] = true
+			fns = append(fns, fn)
+		}
+		if len(fns) > maxImpls {
+			e.bound("implementations of " + obj.FullName())
+			return nil
+		}
+	}
+	return fns
+}
+
+// dispatch is a dynamic call of a method of the package's own interface
+// with implementations ci.impls (args[0] is the interface value).
+func (st *state) dispatch(ci *callInfo, c *ssa.CallCommon, args []ssa.Value, pos token.Pos, res []taint, instr ssa.Instruction) {
+	for _, fn := range ci.impls {
+		ii := st.e.describe(fn, funcObject(fn))
+		if ii.sum == nil {
+			continue // clean, or not analysed yet: its callers are analysed again when it is
+		}
+		sub := *ii
+		sub.sum = withoutReceiver(ii.sum)
+		sub.display = ci.display
+		st.applyFills(sub.sum, args)
+		st.apply(&sub, fn, funcObject(fn), args, len(args), pos, res, instr)
+	}
+	if len(args) == 0 {
+		return
+	}
+	t := withHop(whole(render(st.invokeReceiver(args[0], c.Method.Name()), fmtText)), pos, ci.display)
+	if t = st.e.in.unbox(t); len(t) == 0 {
+		return
+	}
+	sig := c.Signature()
+	for i := range res {
+		if rt := sig.Results().At(i).Type(); !isBool(rt) && !isError(rt) {
+			res[i] = union(res[i], t)
+		}
+	}
+}
+
+// withoutReceiver is sum without what it says of parameter 0, the
+// implementation's receiver.
+func withoutReceiver(sum *FuncFact) *FuncFact {
+	out := *sum
+	out.Sinks, out.Flows, out.Results, out.Fills = nil, nil, nil, nil
+	for _, x := range sum.Sinks {
+		if x.Param != 0 {
+			out.Sinks = append(out.Sinks, x)
+		}
+	}
+	for _, x := range sum.Flows {
+		if x.Param != 0 {
+			out.Flows = append(out.Flows, x)
+		}
+	}
+	for _, x := range sum.Results {
+		if !viaReceiver(x.Via) {
+			out.Results = append(out.Results, x)
+		}
+	}
+	for _, x := range sum.Fills {
+		if x.Param != 0 {
+			out.Fills = append(out.Fills, x)
+		}
+	}
+	return &out
+}
+
+// viaReceiver reports whether a result category's Via names parameter 0.
+func viaReceiver(via string) bool {
+	return via == "0" || len(via) > 1 && via[0] == '0' && via[1] == ':'
+}
