@@ -73,7 +73,8 @@
 // arguments' elements (DeleteFunc, Clone, Compact...), each field where it
 // was; writers and builders (strings.Builder,
 // bytes.Buffer, fmt.Fprint* into them, json.Encoder); slices, arrays,
-// maps and channels (element-insensitive); closures and their captured
+// maps and channels (element-insensitive, but a range over a map yields
+// as keys only what was stored as keys); closures and their captured
 // variables; method values; defer and go statements.
 //
 // Sanitizers. //privacy:sanitizer functions, the policy's sanitizers, and
@@ -139,7 +140,8 @@
 // The engine bounds its work so that it stays near the cost of the type
 // check: field paths are at most 4 fields deep, a value holds at most 64
 // labels, a path keeps at most 12 hops, a function's summary at most 16
-// entries per list, struct nesting is explored 5 levels deep, a function
+// entries per list (a send of a field that a send of the field holding
+// it already covers is dropped first), struct nesting is explored 5 levels deep, a function
 // is iterated at most 12 rounds and re-analysed at most 8 times while
 // summaries converge, a dynamic call runs at most 64 implementations, and
 // a variable stored more than 1024 times is read flow-insensitively. The standard library is not summarised: models

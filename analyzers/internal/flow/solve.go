@@ -5,6 +5,7 @@ import (
 	"container/heap"
 	"fmt"
 	"go/types"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -243,10 +244,6 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 					continue
 				}
 				seen[k] = true
-				if len(sum.Sinks) >= maxFactEntries {
-					e.bound("summary size of " + st.fn.String())
-					continue
-				}
 				guarded := h.guarded || h.instr != nil && h.purpose != "" && g.Guarded(h.instr, h.purpose)
 				sum.Sinks = append(sum.Sinks, ParamSink{Param: l.param, Src: l.src, San: l.san, Kind: h.kind, Sink: h.sink, Recipient: h.recipient, Purpose: h.purpose, Guarded: guarded, Dest: h.dest, Expiry: h.expiry, Render: l.rendered, Ignore: h.ignore, Path: path()})
 				continue
@@ -265,6 +262,13 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 				Purpose: h.purpose, Dest: h.dest, Expiry: h.expiry, Pos: pos, Path: path(), Remote: remote,
 			})
 		}
+	}
+	// A send of a parameter's field that a send of the field holding it
+	// already says is dropped before the bound is applied: p0.conf
+	// reaching a sink says p0.conf.URL does.
+	if sum.Sinks = dropSubsumed(sum.Sinks); len(sum.Sinks) > maxFactEntries {
+		e.bound("summary size of " + st.fn.String())
+		sum.Sinks = sum.Sinks[:maxFactEntries]
 	}
 	for i, t := range st.results {
 		for _, l := range t {
@@ -527,4 +531,35 @@ func anyFull(m map[ssa.Value]taint) bool {
 		}
 	}
 	return false
+}
+
+// dropSubsumed removes the sinks entries that another entry covers: the
+// same send of a field path that holds theirs (p0.conf covers
+// p0.conf.Headers), all else equal. Order is kept.
+func dropSubsumed(sinks []ParamSink) []ParamSink {
+	if len(sinks) < 2 {
+		return sinks
+	}
+	out := sinks[:0:0]
+	for i, a := range sinks {
+		covered := false
+		for j, b := range sinks {
+			if i != j && a.Param == b.Param && a.Src != b.Src && hasPathPrefix(a.Src, b.Src) && sameSend(a, b) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// sameSend reports whether two sink entries say the same of their data
+// but where it is read from.
+func sameSend(a, b ParamSink) bool {
+	return a.San == b.San && a.Kind == b.Kind && a.Sink == b.Sink && a.Recipient == b.Recipient &&
+		a.Purpose == b.Purpose && a.Guarded == b.Guarded && a.Render == b.Render &&
+		slices.Equal(a.Ignore, b.Ignore) && reflect.DeepEqual(a.Dest, b.Dest) && reflect.DeepEqual(a.Expiry, b.Expiry)
 }

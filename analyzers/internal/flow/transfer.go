@@ -658,7 +658,7 @@ func (st *state) step(instr ssa.Instruction) {
 	case *ssa.Slice:
 		st.set(in, st.t(in.X))
 	case *ssa.MapUpdate:
-		st.storeInto(in.Map, union(st.eff(in.Key), st.eff(in.Value)))
+		st.storeInto(in.Map, union(st.e.in.shift(st.eff(in.Key), keyPath), st.eff(in.Value)))
 		st.escapes(in.Key)
 		st.escapes(in.Value)
 	case *ssa.Store:
@@ -696,7 +696,11 @@ func (st *state) step(instr ssa.Instruction) {
 		st.set(in, st.t(in.X), st.contents(in.X))
 	case *ssa.Next:
 		t := st.t(in.Iter)
-		st.setTuple(in, []taint{nil, t, t})
+		k := t
+		if !in.IsString {
+			k = st.e.in.project(t, keyPath) // a map's keys, not its values
+		}
+		st.setTuple(in, []taint{nil, k, t})
 	case *ssa.Select:
 		var t taint
 		for _, s := range in.States {
@@ -727,6 +731,12 @@ func (st *state) step(instr ssa.Instruction) {
 		}
 	}
 }
+
+// keyPath is where a map holds its keys: the keys a range over it
+// yields are what was stored there (and what the map holds as a whole),
+// not its values. map[CredentialsType]Credentials ranged for its keys
+// yields no credential.
+const keyPath = "#key"
 
 // load reads the memory at addr: the labels stored there (projected to
 // the field path), and the categories of a tagged field being read.

@@ -122,7 +122,7 @@ func (e *engine) typeLabelsRec(t types.Type, hide uint8, depth int, seen map[*ty
 	case *types.Array:
 		return e.typeLabelsRec(t.Elem(), hide, depth, seen)
 	case *types.Map:
-		return union(e.typeLabelsRec(t.Key(), hide, depth, seen), e.typeLabelsRec(t.Elem(), hide, depth, seen))
+		return union(e.in.shift(e.typeLabelsRec(t.Key(), hide, depth, seen), keyPath), e.typeLabelsRec(t.Elem(), hide, depth, seen))
 	case *types.Struct:
 		return e.structLabels(nil, t, hide, depth, seen)
 	}
