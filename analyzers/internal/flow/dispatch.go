@@ -3,6 +3,7 @@ package flow
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -25,6 +26,12 @@ import (
 // for their receiver are left out. Importers' implementations are
 // assumed to do as the package's do, the same assumption made for other
 // packages' interfaces, whose implementations are not seen at all.
+//
+// An implementation that is a sink (a directive or the policy's) makes
+// the call a send; one that is a source, a source of its categories; one
+// that is a sanitizer returns its arguments without the categories it
+// removes. A builder's chain method or another modelled method among
+// them makes the call unknown, as before.
 
 // maxImpls bounds the implementations substituted at one call; past it
 // the call is taken as unknown.
@@ -105,8 +112,47 @@ func (e *engine) findImpls(obj *types.Func, iface types.Type) []*ssa.Function {
 // dispatch is a dynamic call of a method of the package's own interface
 // with implementations ci.impls (args[0] is the interface value).
 func (st *state) dispatch(ci *callInfo, c *ssa.CallCommon, args []ssa.Value, pos token.Pos, res []taint, instr ssa.Instruction) {
-	for _, fn := range ci.impls {
+	descs := make([]*callInfo, len(ci.impls))
+	for i, fn := range ci.impls {
 		ii := st.e.describe(fn, funcObject(fn))
+		if ii.propagate || ii.keep || ii.marshal != "" {
+			// A modelled method among the implementations (a builder's
+			// chain method): what the call returns is not a union of
+			// summaries.
+			st.mayFill(args)
+			st.unknown(c, c.Method, args, pos, res, ci)
+			return
+		}
+		descs[i] = ii
+	}
+	for i, fn := range ci.impls {
+		ii := descs[i]
+		if ii.sink != nil {
+			// A directive or policy sink: the call may be that send.
+			st.sinkCall(ii, args, pos, instr)
+		}
+		if len(ii.source) > 0 {
+			origin := "func " + strings.TrimPrefix(ii.display, "func ")
+			sig := c.Signature()
+			for j := range res {
+				if isErrorOrBool(sig.Results().At(j).Type()) {
+					continue
+				}
+				for _, cat := range ii.source {
+					res[j].add(st.e.in.concrete(cat, "", origin, 0, &hop{pos: pos, what: ii.display + "()"}))
+				}
+			}
+		}
+		if ii.sanitizer {
+			// A sanitizer returns its arguments without the categories
+			// it removes (the receiver is not its data).
+			var all taint
+			for _, a := range args[1:] {
+				all = union(all, st.eff(a))
+			}
+			fill(res, c, st.e.in.sanitize(whole(all), ii.sanCats), isBool)
+			continue
+		}
 		if ii.sum == nil {
 			continue // clean, or not analysed yet: its callers are analysed again when it is
 		}

@@ -161,3 +161,72 @@ func (logAuditor) Audit(event, detail string) {
 func audit(a Auditor, u *User) {
 	a.Audit("signup", u.Phone)
 }
+
+// An implementation that is a directive sink makes the dynamic call a
+// send, and one that is a source makes it return its data.
+type Notifier interface {
+	Notify(to string)
+}
+
+type smsNotifier struct{}
+
+//privacy:sink log
+func (smsNotifier) Notify(to string) {}
+
+func notify(n Notifier, u *User) {
+	n.Notify(u.Phone) // want `user.contact.phone_number \(User.Phone\) reaches log sink propagation.smsNotifier.Notify`
+}
+
+type Locator interface {
+	Locate() string
+}
+
+type gpsLocator struct{}
+
+//privacy:source user.location.precise
+func (gpsLocator) Locate() string { return "" }
+
+func locate(l Locator) {
+	log.Print(l.Locate()) // want `user.location.precise \(func propagation.gpsLocator.Locate\) reaches log sink log.Print`
+}
+
+func notifyStatic(u *User) {
+	smsNotifier{}.Notify(u.Phone) // want `user.contact.phone_number \(User.Phone\) reaches log sink propagation.smsNotifier.Notify`
+}
+
+// Implementations that are sanitizers return their arguments sanitized:
+// when every implementation is one, the call's result is clean.
+type Masker interface {
+	Mask(s string) string
+}
+
+type starMasker struct{}
+
+//privacy:sanitizer
+func (starMasker) Mask(s string) string { return s[:1] + "***" }
+
+type hashMasker struct{}
+
+//privacy:sanitizer
+func (hashMasker) Mask(s string) string { return "#" + s[len(s)-1:] }
+
+func mask(m Masker, u *User) {
+	log.Print(m.Mask(u.Email))
+}
+
+type Shortener interface {
+	Short(s string) string
+}
+
+type cutShortener struct{}
+
+//privacy:sanitizer
+func (cutShortener) Short(s string) string { return "" }
+
+type keepShortener struct{}
+
+func (keepShortener) Short(s string) string { return s }
+
+func short(sh Shortener, u *User) {
+	log.Print(sh.Short(u.Email)) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+}
