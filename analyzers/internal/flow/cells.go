@@ -44,7 +44,10 @@ import (
 //
 // and a load the closure's entry reaches sees what it did before: all
 // the variable ever held, in the enclosing function or stored by an
-// earlier call of the closure.
+// earlier call of the closure. This holds only for a variable of the
+// enclosing function (not a captured pointer) whose address goes nowhere
+// else and that no other closure writes: nothing the closure calls can
+// write it between its store and its read (capturedVar).
 //
 // A function that defers calls has a recover block, entered when a
 // deferred call stops a panic, which reads the named results as the panic
@@ -101,8 +104,10 @@ func (e *engine) cellsOf(fn *ssa.Function) *cellInfo {
 	}
 	ci := &cellInfo{}
 	recovers := fn.Recover != nil && e.mayRecover(fn)
-	for _, fv := range fn.FreeVars {
-		ci.add(fn, fv, recovers)
+	for i, fv := range fn.FreeVars {
+		if capturedVar(fn, i) {
+			ci.add(fn, fv, recovers)
+		}
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
@@ -247,6 +252,56 @@ func (ci *cellInfo) add(fn *ssa.Function, a ssa.Value, recovers bool) {
 			}
 		})
 	}
+}
+
+// capturedVar reports whether free variable i of closure fn is a
+// variable of the enclosing function that only fn may write while fn
+// runs: an Alloc of its parent whose address goes nowhere else, and that
+// every other closure only reads. (A captured pointer value, or a
+// variable another closure writes, may be written by a call the closure
+// makes between its store and its read.)
+func capturedVar(fn *ssa.Function, i int) bool {
+	parent := fn.Parent()
+	if parent == nil {
+		return false
+	}
+	var alloc *ssa.Alloc
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn || i >= len(mc.Bindings) {
+				continue
+			}
+			a, ok := mc.Bindings[i].(*ssa.Alloc)
+			if !ok || alloc != nil && alloc != a {
+				return false
+			}
+			alloc = a
+		}
+	}
+	if alloc == nil {
+		return false
+	}
+	for _, r := range *alloc.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != alloc || r.Val == alloc {
+				return false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			if r.Fn != fn && !readsOnly(r, alloc) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // readsOnly reports whether the closure mc makes only reads a, one of its

@@ -41,6 +41,9 @@ type callInfo struct {
 	// methods that implement it (dispatch.go); nil when some
 	// implementation cannot be followed.
 	impls []*ssa.Function
+	// recvFree is withoutReceiver(recvFreeOf), kept for dispatch while
+	// sum is still recvFreeOf.
+	recvFree, recvFreeOf *FuncFact
 }
 
 // funcObject returns the declared function of fn (its generic origin for

@@ -156,8 +156,11 @@ func (st *state) dispatch(ci *callInfo, c *ssa.CallCommon, args []ssa.Value, pos
 		if ii.sum == nil {
 			continue // clean, or not analysed yet: its callers are analysed again when it is
 		}
+		if ii.recvFree == nil || ii.recvFreeOf != ii.sum {
+			ii.recvFree, ii.recvFreeOf = withoutReceiver(ii.sum), ii.sum
+		}
 		sub := *ii
-		sub.sum = withoutReceiver(ii.sum)
+		sub.sum = ii.recvFree
 		sub.display = ci.display
 		st.applyFills(sub.sum, args)
 		st.apply(&sub, fn, funcObject(fn), args, len(args), pos, res, instr)

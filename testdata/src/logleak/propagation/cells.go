@@ -93,9 +93,10 @@ func closureStores(u *User, run func(func())) {
 			log.Print(err)
 		}
 	})
+	prev := fmt.Errorf("no user %s", u.Email)
 	run(func() {
-		log.Print(err) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
-		err = errors.New("later")
+		log.Print(prev) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+		prev = errors.New("later")
 	})
 	last := "none"
 	run(func() {
