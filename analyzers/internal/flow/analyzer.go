@@ -174,7 +174,7 @@ type engine struct {
 	in        *interner // label keys
 	descs     map[descKey]*callInfo
 	cells     map[*ssa.Function]*cellInfo
-	impls     map[types.Type]bool             // interfaces of the package: implemented by one of its types
+	impls     map[types.Type][]implementer    // interfaces of the package: the types of it implementing them
 	methods   map[*types.Func][]*ssa.Function // localImpls, by interface method
 	// policy function lists by name
 	polSinks      map[string]*policy.SinkEntry

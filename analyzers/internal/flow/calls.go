@@ -99,11 +99,7 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 	}
 	switch {
 	case ci.sanitizer:
-		var all taint
-		for _, a := range args {
-			all = union(all, st.eff(a))
-		}
-		fill(res, c, st.e.in.sanitize(whole(all), ci.sanCats), isBool)
+		fill(res, c, st.sanitized(ci, args), isBool)
 	case ci.marshal != "":
 		if ci.marshalAt < len(args) {
 			x := stripInterface(args[ci.marshalAt])
@@ -145,18 +141,27 @@ func (st *state) call(instr ssa.CallInstruction, c *ssa.CallCommon, v *ssa.Call)
 		st.storeInto(args[ci.writeInto], whole(withHop(t, pos, ci.display)))
 	}
 	if len(ci.source) > 0 {
-		origin := "func " + strings.TrimPrefix(ci.display, "func ")
-		var src taint
-		for _, cat := range ci.source {
-			src.add(st.e.in.concrete(cat, "", origin, 0, &hop{pos: pos, what: ci.display + "()"}))
-		}
-		sig := c.Signature()
-		for i := 0; i < nres; i++ {
-			if !isErrorOrBool(sig.Results().At(i).Type()) {
-				res[i] = union(res[i], src)
-			}
-		}
+		fill(res, c, st.sourceOf(ci, pos), isErrorOrBool)
 	}
+}
+
+// sanitized is what a sanitizer's results carry of its arguments args.
+func (st *state) sanitized(ci *callInfo, args []ssa.Value) taint {
+	var all taint
+	for _, a := range args {
+		all = union(all, st.eff(a))
+	}
+	return st.e.in.sanitize(whole(all), ci.sanCats)
+}
+
+// sourceOf is the personal data a call of source ci at pos returns.
+func (st *state) sourceOf(ci *callInfo, pos token.Pos) taint {
+	origin := "func " + strings.TrimPrefix(ci.display, "func ")
+	var src taint
+	for _, cat := range ci.source {
+		src.add(st.e.in.concrete(cat, "", origin, 0, &hop{pos: pos, what: ci.display + "()"}))
+	}
+	return src
 }
 
 // fill gives the taint t to every result of the call whose type skip
@@ -382,25 +387,32 @@ func (st *state) unknown(c *ssa.CallCommon, obj *types.Func, args []ssa.Value, p
 	default:
 		all = st.allArgs(args)
 	}
-	all = st.e.in.unbox(all)
-	if len(all) == 0 {
-		return
-	}
-	all = withHop(all, pos, ci.display)
-	sig := c.Signature()
-	for i := range res {
-		rt := sig.Results().At(i).Type()
-		if isBool(rt) || isError(rt) && !models.ErrorEchoes(ci.name) {
-			continue
-		}
-		res[i] = union(res[i], all)
-	}
+	st.passOn(c, ci, all, pos, res)
 	if obj != nil && obj.Signature().Recv() != nil && len(args) > 1 && mutator(obj.Name()) {
 		var t taint
 		for _, a := range args[1:] {
 			t = union(t, st.eff(a))
 		}
 		st.storeInto(args[0], whole(withHop(t, pos, ci.display)))
+	}
+}
+
+// passOn gives t, data that a call the engine cannot follow passes on,
+// to the results that can carry it: not a bool, nor an error unless the
+// callee's errors echo their arguments.
+func (st *state) passOn(c *ssa.CallCommon, ci *callInfo, t taint, pos token.Pos, res []taint) {
+	t = st.e.in.unbox(t)
+	if len(t) == 0 {
+		return
+	}
+	t = withHop(t, pos, ci.display)
+	sig := c.Signature()
+	for i := range res {
+		rt := sig.Results().At(i).Type()
+		if isBool(rt) || isError(rt) && !models.ErrorEchoes(ci.name) {
+			continue
+		}
+		res[i] = union(res[i], t)
 	}
 }
 

@@ -130,30 +130,9 @@ func (e *engine) cellsOf(fn *ssa.Function) *cellInfo {
 // FreeVar of fn) is a cell. recovers says whether fn's recover block may
 // be entered.
 func (ci *cellInfo) add(fn *ssa.Function, a ssa.Value, recovers bool) {
-	var stores []*ssa.Store
-	loads := 0
-	for _, r := range *a.Referrers() {
-		switch r := r.(type) {
-		case *ssa.Store:
-			if r.Addr != a || r.Val == a {
-				return
-			}
-			stores = append(stores, r)
-		case *ssa.UnOp:
-			if r.Op != token.MUL {
-				return
-			}
-			if r.Parent() == fn {
-				loads++
-			}
-		case *ssa.DebugRef:
-		case *ssa.MakeClosure:
-			if !readsOnly(r, a) {
-				return
-			}
-		default:
-			return
-		}
+	stores, loads, ok := cellUses(a, fn, nil)
+	if !ok {
+		return
 	}
 	if len(stores) > maxCellStores {
 		ci.over = true
@@ -282,26 +261,39 @@ func capturedVar(fn *ssa.Function, i int) bool {
 	if alloc == nil {
 		return false
 	}
-	for _, r := range *alloc.Referrers() {
+	_, _, ok := cellUses(alloc, parent, fn)
+	return ok
+}
+
+// cellUses returns the stores into a and the number of fn's loads of it,
+// when a's address is only stored to, loaded from, and given to closures
+// that only read it (but writer, which may write it); ok is false
+// otherwise.
+func cellUses(a ssa.Value, fn *ssa.Function, writer *ssa.Function) (stores []*ssa.Store, loads int, ok bool) {
+	for _, r := range *a.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Store:
-			if r.Addr != alloc || r.Val == alloc {
-				return false
+			if r.Addr != a || r.Val == a {
+				return nil, 0, false
 			}
+			stores = append(stores, r)
 		case *ssa.UnOp:
 			if r.Op != token.MUL {
-				return false
+				return nil, 0, false
+			}
+			if r.Parent() == fn {
+				loads++
 			}
 		case *ssa.DebugRef:
 		case *ssa.MakeClosure:
-			if r.Fn != fn && !readsOnly(r, alloc) {
-				return false
+			if (writer == nil || r.Fn != writer) && !readsOnly(r, a) {
+				return nil, 0, false
 			}
 		default:
-			return false
+			return nil, 0, false
 		}
 	}
-	return true
+	return stores, loads, true
 }
 
 // readsOnly reports whether the closure mc makes only reads a, one of its

@@ -3,7 +3,6 @@ package flow
 import (
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -59,36 +58,16 @@ func (e *engine) localImpls(obj *types.Func) []*ssa.Function {
 
 func (e *engine) findImpls(obj *types.Func, iface types.Type) []*ssa.Function {
 	it, _ := iface.Underlying().(*types.Interface)
-	if it == nil || !e.implementedHere(iface) {
+	if it == nil {
 		return nil
 	}
 	var fns []*ssa.Function
 	seen := make(map[*ssa.Function]bool)
-	scope := e.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
+	for _, im := range e.implementers(iface, it) {
+		if im.generic {
+			return nil // instances are not followed
 		}
-		nt, ok := tn.Type().(*types.Named)
-		if !ok || types.IsInterface(nt) {
-			continue
-		}
-		var recv types.Type
-		switch {
-		case nt.TypeParams().Len() > 0:
-			if hasMethodNames(nt, it) {
-				return nil // instances are not followed
-			}
-			continue
-		case types.Implements(nt, it):
-			recv = nt
-		case types.Implements(types.NewPointer(nt), it):
-			recv = types.NewPointer(nt)
-		default:
-			continue
-		}
-		m, _, _ := types.LookupFieldOrMethod(recv, false, obj.Pkg(), obj.Name())
+		m, _, _ := types.LookupFieldOrMethod(im.recv, false, obj.Pkg(), obj.Name())
 		f, ok := m.(*types.Func)
 		if !ok || f.Pkg() != e.pass.Pkg {
 			return nil // promoted from another package's type
@@ -112,10 +91,8 @@ func (e *engine) findImpls(obj *types.Func, iface types.Type) []*ssa.Function {
 // dispatch is a dynamic call of a method of the package's own interface
 // with implementations ci.impls (args[0] is the interface value).
 func (st *state) dispatch(ci *callInfo, c *ssa.CallCommon, args []ssa.Value, pos token.Pos, res []taint, instr ssa.Instruction) {
-	descs := make([]*callInfo, len(ci.impls))
-	for i, fn := range ci.impls {
-		ii := st.e.describe(fn, funcObject(fn))
-		if ii.propagate || ii.keep || ii.marshal != "" {
+	for _, fn := range ci.impls {
+		if ii := st.e.describe(fn, funcObject(fn)); ii.propagate || ii.keep || ii.marshal != "" {
 			// A modelled method among the implementations (a builder's
 			// chain method): what the call returns is not a union of
 			// summaries.
@@ -123,34 +100,19 @@ func (st *state) dispatch(ci *callInfo, c *ssa.CallCommon, args []ssa.Value, pos
 			st.unknown(c, c.Method, args, pos, res, ci)
 			return
 		}
-		descs[i] = ii
 	}
-	for i, fn := range ci.impls {
-		ii := descs[i]
+	for _, fn := range ci.impls {
+		ii := st.e.describe(fn, funcObject(fn)) // cached
 		if ii.sink != nil {
 			// A directive or policy sink: the call may be that send.
 			st.sinkCall(ii, args, pos, instr)
 		}
 		if len(ii.source) > 0 {
-			origin := "func " + strings.TrimPrefix(ii.display, "func ")
-			sig := c.Signature()
-			for j := range res {
-				if isErrorOrBool(sig.Results().At(j).Type()) {
-					continue
-				}
-				for _, cat := range ii.source {
-					res[j].add(st.e.in.concrete(cat, "", origin, 0, &hop{pos: pos, what: ii.display + "()"}))
-				}
-			}
+			fill(res, c, st.sourceOf(ii, pos), isErrorOrBool)
 		}
 		if ii.sanitizer {
-			// A sanitizer returns its arguments without the categories
-			// it removes (the receiver is not its data).
-			var all taint
-			for _, a := range args[1:] {
-				all = union(all, st.eff(a))
-			}
-			fill(res, c, st.e.in.sanitize(whole(all), ii.sanCats), isBool)
+			// The receiver is not a sanitizer's data.
+			fill(res, c, st.sanitized(ii, args[1:]), isBool)
 			continue
 		}
 		if ii.sum == nil {
@@ -165,18 +127,8 @@ func (st *state) dispatch(ci *callInfo, c *ssa.CallCommon, args []ssa.Value, pos
 		st.applyFills(sub.sum, args)
 		st.apply(&sub, fn, funcObject(fn), args, len(args), pos, res, instr)
 	}
-	if len(args) == 0 {
-		return
-	}
-	t := withHop(whole(render(st.invokeReceiver(args[0], c.Method.Name()), fmtText)), pos, ci.display)
-	if t = st.e.in.unbox(t); len(t) == 0 {
-		return
-	}
-	sig := c.Signature()
-	for i := range res {
-		if rt := sig.Results().At(i).Type(); !isBool(rt) && !isError(rt) {
-			res[i] = union(res[i], t)
-		}
+	if len(args) > 0 {
+		st.passOn(c, ci, whole(render(st.invokeReceiver(args[0], c.Method.Name()), fmtText)), pos, res)
 	}
 }
 

@@ -171,33 +171,56 @@ func (st *state) assertValue(t taint) taint {
 // converted in the package holds for them. A generic type counts when it
 // has the interface's methods by name.
 func (e *engine) implementedHere(t types.Type) bool {
+	it, _ := t.Underlying().(*types.Interface)
+	if it == nil || it.NumMethods() == 0 {
+		return true
+	}
+	return len(e.implementers(t, it)) > 0
+}
+
+// implementer is a type of the package that implements an interface:
+// recv is the named type or a pointer to it; generic marks a generic type
+// that has the interface's methods by name (its instances are not
+// followed).
+type implementer struct {
+	recv    types.Type
+	generic bool
+}
+
+// implementers returns the package's types that implement interface t
+// (it, its underlying interface), in scope order; the scope is walked
+// once per interface.
+func (e *engine) implementers(t types.Type, it *types.Interface) []implementer {
 	if v, ok := e.impls[t]; ok {
 		return v
 	}
-	it, _ := t.Underlying().(*types.Interface)
-	found := it == nil || it.NumMethods() == 0
+	var out []implementer
 	scope := e.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
-		if found {
-			break
-		}
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() {
 			continue
 		}
-		if nt, ok := tn.Type().(*types.Named); ok && !types.IsInterface(nt) {
-			if nt.TypeParams().Len() > 0 {
-				found = hasMethodNames(nt, it)
-			} else {
-				found = types.Implements(nt, it) || types.Implements(types.NewPointer(nt), it)
+		nt, ok := tn.Type().(*types.Named)
+		if !ok || types.IsInterface(nt) {
+			continue
+		}
+		switch {
+		case nt.TypeParams().Len() > 0:
+			if hasMethodNames(nt, it) {
+				out = append(out, implementer{recv: nt, generic: true})
 			}
+		case types.Implements(nt, it):
+			out = append(out, implementer{recv: nt})
+		case types.Implements(types.NewPointer(nt), it):
+			out = append(out, implementer{recv: types.NewPointer(nt)})
 		}
 	}
 	if e.impls == nil {
-		e.impls = make(map[types.Type]bool)
+		e.impls = make(map[types.Type][]implementer)
 	}
-	e.impls[t] = found
-	return found
+	e.impls[t] = out
+	return out
 }
 
 // hasMethodNames reports whether the generic type nt declares every
