@@ -1,6 +1,9 @@
 package driver
 
-import "testing"
+import (
+	"runtime"
+	"testing"
+)
 
 func TestMemInfoTotal(t *testing.T) {
 	for _, tc := range []struct {
@@ -19,4 +22,32 @@ func TestMemInfoTotal(t *testing.T) {
 			t.Errorf("%s: memInfoTotal = %d, want %d", tc.name, got, tc.want)
 		}
 	}
+}
+
+func TestVetGCPercent(t *testing.T) {
+	for _, tc := range []struct {
+		live uint64
+		want int
+	}{
+		{0, 100},
+		{vetHeapStart, 100},
+		{vetLargeHeap - 1, 100},
+		{vetLargeHeap, vetLargeGCPercent},
+		{4 << 30, vetLargeGCPercent},
+	} {
+		if got := vetGCPercent(tc.live); got != tc.want {
+			t.Errorf("vetGCPercent(%d) = %d, want %d", tc.live, got, tc.want)
+		}
+	}
+}
+
+// TestLiveHeap checks that the runtime metric the tuner reads exists:
+// a runtime that renamed it would leave every process at GOGC=100.
+func TestLiveHeap(t *testing.T) {
+	keep := make([]byte, 8<<20)
+	runtime.GC()
+	if got := liveHeap(); got < uint64(len(keep)) {
+		t.Errorf("liveHeap() = %d after a collection with %d bytes live", got, len(keep))
+	}
+	runtime.KeepAlive(keep)
 }

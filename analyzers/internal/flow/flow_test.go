@@ -131,6 +131,21 @@ func TestFactBudget(t *testing.T) {
 
 const maxLabels = 64 // as in label.go
 
+// TestSummaryBound: a summary lists at most 16 parameter-to-result
+// flows, and the engine says when it dropped one.
+func TestSummaryBound(t *testing.T) {
+	s := analyzers.New(&analyzers.Options{Policy: "builtin:kaseya-2016"})
+	results := analysistest.Run(t, testdir.Testdata(t), s.Flow, "bounds/results")
+	var bounds []string
+	for _, r := range results {
+		bounds = append(bounds, r.Result.(*flow.Result).Bounds...)
+	}
+	want := []string{"summary size of bounds/results.join"}
+	if diff := cmp.Diff(want, bounds); diff != "" {
+		t.Errorf("bounds (-want +got):\n%s", diff)
+	}
+}
+
 // TestBounds: a value with more labels than the engine keeps holds as
 // many as it can, and the engine says that it hit the bound.
 func TestBounds(t *testing.T) {

@@ -130,13 +130,15 @@ func (e *engine) solve() {
 	}
 	count := make([]int, len(order))
 	fnFlows := make(map[*ssa.Function][]*Flow)
+	warm := newWarmStates(clusterEnds(order, index, callees))
 	for queue.Len() > 0 {
 		i := queue.pop()
 		fn := order[i]
 		count[i]++
-		st := e.newState(fn)
+		st := warm.take(e, i, fn)
 		st.run()
 		sum, flows := e.finish(st)
+		warm.keep(i, st)
 		fnFlows[fn] = flows
 		old := e.sums[fn]
 		e.sums[fn] = sum
@@ -270,11 +272,16 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 		e.bound("summary size of " + st.fn.String())
 		sum.Sinks = sum.Sinks[:maxFactEntries]
 	}
+	cut := false // an entry of Flows or Results past the bound was dropped
 	for i, t := range st.results {
 		for _, l := range t {
 			if l.symbolic() {
 				k := entryKey{kind: 'f', key: l.key, result: i, render: l.rendered}
-				if seen[k] || len(sum.Flows) >= maxFactEntries {
+				if seen[k] {
+					continue
+				}
+				if len(sum.Flows) >= maxFactEntries {
+					cut = true
 					continue
 				}
 				seen[k] = true
@@ -282,12 +289,19 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 				continue
 			}
 			k := entryKey{kind: 'r', key: l.key, result: i}
-			if seen[k] || len(sum.Results) >= maxFactEntries {
+			if seen[k] {
+				continue
+			}
+			if len(sum.Results) >= maxFactEntries {
+				cut = true
 				continue
 			}
 			seen[k] = true
 			sum.Results = append(sum.Results, ResultSource{Result: i, Category: l.cat, At: l.at, Origin: l.origin, Via: l.via, Box: l.box, Path: l.trace.steps()})
 		}
+	}
+	if cut {
+		e.bound("summary size of " + st.fn.String())
 	}
 	sum.Fills = slices.Clone(st.fills)
 	sum.TypeTest = e.typeTestOf(st.fn)
