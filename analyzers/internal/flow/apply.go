@@ -27,7 +27,7 @@ func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos, instr s
 	purpose := cmp.Or(ci.purpose, st.purpose)
 	h := hit{
 		pos: pos, instr: instr, kind: string(s.Kind), sink: ci.display, recipient: ci.recipient, purpose: purpose,
-		labels: withHop(whole(t), pos, ci.display), ignore: s.Ignore,
+		labels: whole(t), hop: ci.display, ignore: s.Ignore,
 	}
 	if s.Kind == models.ThirdParty && len(s.Dest) > 0 {
 		h.destName, h.destArgs = ci.name, args
@@ -140,7 +140,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 			purpose := cmp.Or(s.Purpose, st.purpose)
 			h := hit{
 				pos: pos, instr: instr, guarded: s.Guarded, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
-				labels: withHop(t, pos, ci.display), rest: s.Path, dest: s.Dest, expiry: s.Expiry, ignore: s.Ignore,
+				labels: t, hop: ci.display, rest: s.Path, dest: s.Dest, expiry: s.Expiry, ignore: s.Ignore,
 			}
 			if s.Dest != nil && s.Dest.Param != nil {
 				h.destArgs = args // the callee's destination is one of its parameters: what this call passes decides

@@ -526,7 +526,7 @@ func (st *state) makeClosure(mc *ssa.MakeClosure) {
 		purpose := cmp.Or(s.Purpose, st.purpose)
 		st.hits = append(st.hits, hit{
 			pos: pos, instr: mc, guarded: s.Guarded, dest: unresolved(s.Dest), expiry: s.Expiry, kind: s.Kind, sink: s.Sink, recipient: s.Recipient, purpose: purpose,
-			labels: withHop(whole(bt), pos, "func literal"), rest: s.Path,
+			labels: whole(bt), hop: "func literal", rest: s.Path,
 		})
 	}
 }

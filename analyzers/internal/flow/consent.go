@@ -121,10 +121,10 @@ func (e *engine) requirements(st *state) ([]Requirement, *guard.Guards) {
 				continue
 			}
 			if e.needsConsent(h.purpose) && !h.guarded && !g.Guarded(h.instr, h.purpose) {
-				add(Requirement{Purpose: h.purpose, Category: l.cat, Origin: l.origin, Kind: h.kind, Sink: h.sink, Path: append(l.trace.steps(), h.rest...)})
+				add(Requirement{Purpose: h.purpose, Category: l.cat, Origin: l.origin, Kind: h.kind, Sink: h.sink, Path: h.path(l)})
 			}
 			if r := e.pol.Rule(l.cat); r != nil && r.Collect == policy.CollectGated && r.Gate != "" && h.kind != "log" && !g.Guarded(h.instr, r.Gate) {
-				add(Requirement{Purpose: r.Gate, Gate: true, Category: l.cat, Origin: l.origin, Kind: h.kind, Sink: h.sink, Path: append(l.trace.steps(), h.rest...)})
+				add(Requirement{Purpose: r.Gate, Gate: true, Category: l.cat, Origin: l.origin, Kind: h.kind, Sink: h.sink, Path: h.path(l)})
 			}
 		}
 	}

@@ -91,8 +91,10 @@
 // Interprocedural. Each function gets a summary: which parameters (by
 // field path) reach which sinks, which parameters reach which results,
 // which results carry categories of their own. Within a package the
-// summaries are solved to a fixed point, callees first; across packages
-// they travel as facts. A summary is transitive (a function that passes
+// summaries are solved to a fixed point, callees first (a function of a
+// recursive cluster, analysed again when a callee's summary grows,
+// starts from the state its last analysis reached: warm.go); across
+// packages they travel as facts. A summary is transitive (a function that passes
 // data on to another package's sink has that sink in its own summary), so
 // under go vet, where facts reach direct importers only, a leak two or
 // more packages away is still found. A send whose URL a parameter gives
@@ -148,7 +150,9 @@
 // describe what matters of it.
 //
 // Where a bound is hit, results are approximate (labels past the bound
-// are dropped, or a summary stops growing), and the engine says so: the
+// are dropped, or a summary stops growing; a summary's entries past 16
+// are cut, not widened to the parameters holding their fields, which on
+// gogs turned whole accounts into sends), and the engine says so: the
 // standalone checker prints a note after the findings (-bounds lists
 // every bound hit, by package and function; the exit code is not
 // affected), and privacyvet report lists them among the data map's

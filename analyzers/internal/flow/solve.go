@@ -231,7 +231,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 		for _, l := range h.labels {
 			// The path is built only for what is kept: most labels of a
 			// large package's hits repeat an entry already made.
-			path := func() []Step { return append(l.trace.steps(), h.rest...) }
+			path := func() []Step { return h.path(l) }
 			if l.symbolic() {
 				if e.tagged(st.fn, l.param, l.src) {
 					// A tagged field of the function's own parameter: the
@@ -403,7 +403,7 @@ func (e *engine) tagged(fn *ssa.Function, i int, src string) bool {
 	default:
 		return false
 	}
-	for _, name := range strings.Split(src, ".") {
+	for name := range strings.SplitSeq(src, ".") {
 		// Free variables are captured by reference (**User for a
 		// captured *User): look through every level of pointer.
 		for {

@@ -127,6 +127,12 @@ func reversePostorder(fn *ssa.Function) ([]*ssa.BasicBlock, map[ssa.Value]bool, 
 	return post, back, len(post) != len(fn.Blocks)
 }
 
+// path is the path of label l of the hit, the call included, and on to
+// the sink.
+func (h *hit) path(l label) []Step {
+	return append(l.trace.push(h.pos, h.hop).steps(), h.rest...)
+}
+
 // hit is data reaching a sink, either directly in this function or via a
 // callee's summary.
 type hit struct {
@@ -149,7 +155,12 @@ type hit struct {
 	ttlArg  ssa.Value
 	ttlForm string
 	expiry  *ttl.Expiry
-	labels  taint
+	// labels: the data reaching the call. Their paths go on with the
+	// hop of the call itself (at pos, named hop), added only to the
+	// labels whose paths are built (path): most labels of a large
+	// function's hits repeat what an earlier hit says.
+	labels taint
+	hop    string
 	// ignore: field paths of a parameter's data that the sink does not
 	// send (models.Sink.Ignore), for the summary.
 	ignore []string

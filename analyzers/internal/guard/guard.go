@@ -83,18 +83,18 @@ func Compute(fn *ssa.Function, oracle Oracle) *Guards {
 		wrapIdx:  -1,
 	}
 	g.findChecks(oracle)
-	g.in = make([]set, len(fn.Blocks))
-	g.stops = make([]bool, len(fn.Blocks))
-	if len(fn.Blocks) == 0 {
+	if len(g.checks) == 0 || len(fn.Blocks) == 0 {
+		// Nothing is guarded (code that cannot run neither), and there
+		// is nothing to classify. Most functions call no check, and the
+		// engine computes their guards at each of their analyses.
 		return g
 	}
+	g.in = make([]set, len(fn.Blocks))
+	g.stops = make([]bool, len(fn.Blocks))
 	for _, b := range fn.Blocks {
 		g.stops[b.Index] = noReturn(b)
 	}
 	g.solve()
-	if len(g.checks) == 0 {
-		return g // nothing is guarded; code that cannot run neither
-	}
 	g.prune()
 	g.classify()
 	g.wrapper()
@@ -189,12 +189,6 @@ func (g *Guards) solve() {
 		g.in[b.Index] = g.full()
 	}
 	g.in[0] = g.empty()
-	if len(g.checks) == 0 {
-		for _, b := range order {
-			g.in[b.Index] = g.empty()
-		}
-		return
-	}
 	g.wrapIdx = g.resultIndex()
 	for g.changed = true; g.changed; {
 		g.changed = false
