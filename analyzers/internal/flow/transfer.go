@@ -42,11 +42,17 @@ type state struct {
 	// inherited: callees' consent requirements at their call sites.
 	inherited []inheritedReq
 	changed   bool
-	// memRead holds the memory roots read in this round; stale is set
-	// when one of them changes afterwards.
-	memRead map[ssa.Value]bool
-	backUse map[ssa.Value]bool
+	// memRead holds the memory roots read in this round, each with the
+	// position (in the order blocks are run) of the first block that read
+	// it; backUse, the values a φ-node reads along a loop's back edge,
+	// with the position of the first such φ's block. stale is set when
+	// one of them changes after it was read, and from is then the
+	// earliest position that read it: the next round starts there.
+	memRead map[ssa.Value]int
+	backUse map[ssa.Value]int
 	stale   bool
+	from    int
+	pos     int                      // the position of the block being run
 	ptypes  map[*ssa.Parameter]taint // paramTypeLabels, computed once
 	// fills: the parameters this function writes through (see fills.go).
 	fills  []ParamFill
@@ -75,10 +81,11 @@ type state struct {
 // reversePostorder returns fn's blocks in reverse postorder from the
 // entry (blocks not reachable from it, such as the recover block, last),
 // the values that a φ-node reads along a loop's back edge (the only
-// values read before they are computed in that order), and whether some
+// values read before they are computed in that order) with the position
+// of the first such φ's block, and whether some
 // block is not reachable from the entry (then rounds go on until nothing
 // changes).
-func reversePostorder(fn *ssa.Function) ([]*ssa.BasicBlock, map[ssa.Value]bool, bool) {
+func reversePostorder(fn *ssa.Function) ([]*ssa.BasicBlock, map[ssa.Value]int, bool) {
 	if len(fn.Blocks) == 0 {
 		return nil, nil, false
 	}
@@ -107,7 +114,7 @@ func reversePostorder(fn *ssa.Function) ([]*ssa.BasicBlock, map[ssa.Value]bool, 
 	for i, b := range post {
 		pos[b.Index] = i
 	}
-	var back map[ssa.Value]bool
+	var back map[ssa.Value]int
 	for _, b := range post {
 		for _, instr := range b.Instrs {
 			phi, ok := instr.(*ssa.Phi)
@@ -117,9 +124,11 @@ func reversePostorder(fn *ssa.Function) ([]*ssa.BasicBlock, map[ssa.Value]bool, 
 			for i, ed := range phi.Edges {
 				if pos[b.Preds[i].Index] >= pos[b.Index] {
 					if back == nil {
-						back = make(map[ssa.Value]bool)
+						back = make(map[ssa.Value]int)
 					}
-					back[ed] = true
+					if p, ok := back[ed]; !ok || pos[b.Index] < p {
+						back[ed] = pos[b.Index]
+					}
 				}
 			}
 		}
@@ -184,7 +193,7 @@ func (e *engine) newState(fn *ssa.Function) *state {
 		nparam:  len(fn.Params),
 		vals:    make(map[ssa.Value]taint),
 		mem:     make(map[ssa.Value]taint),
-		memRead: make(map[ssa.Value]bool),
+		memRead: make(map[ssa.Value]int),
 		tuples:  make(map[ssa.Value][]taint),
 		results: make([]taint, fn.Signature.Results().Len()),
 		purpose: e.purposeOf(fn),
@@ -214,16 +223,33 @@ func (e *engine) purposeOf(fn *ssa.Function) string {
 // (the next round would read the same inputs and compute the same): so
 // rounds go on only while a back-edge value or memory already read
 // changes, and most functions take one.
+//
+// A further round starts at the first block that read such a value or
+// memory: the blocks before it read what they read in the last round
+// (their operands come from blocks before them, and they read nothing
+// that changed), so they would compute the same, and their hits stand.
+// With blocks not reachable from the entry, rounds run the whole body.
 func (st *state) run() {
 	order, back, irregular := reversePostorder(st.fn)
 	st.backUse = back
+	// hitsAt and inheritedAt: the hits and requirements found before
+	// each block, in the last round that ran it.
+	hitsAt := make([]int, len(order)+1)
+	inheritedAt := make([]int, len(order)+1)
+	start := 0
 	for round := 0; ; round++ {
-		st.changed, st.stale = false, false
-		clear(st.memRead)
-		st.hits = st.hits[:0]
-		st.inherited = st.inherited[:0]
-		for _, b := range order {
-			st.block = b
+		st.changed, st.stale, st.from = false, false, len(order)
+		for root, p := range st.memRead {
+			if p >= start {
+				delete(st.memRead, root)
+			}
+		}
+		st.hits = st.hits[:hitsAt[start]]
+		st.inherited = st.inherited[:inheritedAt[start]]
+		for i := start; i < len(order); i++ {
+			b := order[i]
+			hitsAt[i], inheritedAt[i] = len(st.hits), len(st.inherited)
+			st.block, st.pos = b, i
 			for _, instr := range b.Instrs {
 				st.instr = instr
 				st.step(instr)
@@ -236,7 +262,30 @@ func (st *state) run() {
 			st.e.bound("fixed-point rounds in " + st.fn.String())
 			return
 		}
+		if !irregular {
+			start = st.from
+		}
 	}
+}
+
+// read records a read of memory root in the block being run.
+func (st *state) read(root ssa.Value) {
+	if _, ok := st.memRead[root]; !ok {
+		st.memRead[root] = st.pos
+	}
+}
+
+// changedAfterRead records a change of memory root, which makes the
+// round stale if a block already read it.
+func (st *state) changedAfterRead(root ssa.Value) {
+	if p, ok := st.memRead[root]; ok {
+		st.staleFrom(p)
+	}
+}
+
+func (st *state) staleFrom(p int) {
+	st.stale = true
+	st.from = min(st.from, p)
 }
 
 // t returns the taint of a value as computed so far.
@@ -276,8 +325,8 @@ func (st *state) set(v ssa.Value, ts ...taint) {
 	if changed {
 		st.vals[v] = cur
 		st.changed = true
-		if st.backUse[v] {
-			st.stale = true
+		if p, ok := st.backUse[v]; ok {
+			st.staleFrom(p)
 		}
 	}
 }
@@ -294,9 +343,7 @@ func (st *state) store(root ssa.Value, t taint) {
 	if cur.addAll(t) {
 		st.mem[root] = cur
 		st.changed = true
-		if st.memRead[root] {
-			st.stale = true
-		}
+		st.changedAfterRead(root)
 	}
 }
 
@@ -504,7 +551,7 @@ func referenceLike(t types.Type) bool {
 func (st *state) contents(v ssa.Value) taint {
 	root, path := rootOf(v)
 	if root != v || referenceLike(v.Type()) {
-		st.memRead[root] = true
+		st.read(root)
 		return st.e.in.projectAll(path, st.memOf(root), st.t(root))
 	}
 	return nil
@@ -602,7 +649,7 @@ func (st *state) step(instr ssa.Instruction) {
 		switch in.Op {
 		case token.MUL: // load
 			if rs, ok := st.cells.reach[in]; ok && !st.cells.entry[in] {
-				st.memRead[in.X] = true
+				st.read(in.X)
 				ts := make([]taint, len(rs))
 				for i, s := range rs {
 					ts[i] = st.cellVals[s]
@@ -693,9 +740,7 @@ func (st *state) step(instr ssa.Instruction) {
 				}
 				st.cellVals[in] = cur
 				st.changed = true
-				if st.memRead[a] {
-					st.stale = true
-				}
+				st.changedAfterRead(a)
 			}
 		}
 		st.wrote(in.Addr, "")
@@ -753,7 +798,7 @@ const keyPath = "#key"
 // the field path), and the categories of a tagged field being read.
 func (st *state) load(addr ssa.Value, pos token.Pos) taint {
 	root, path := rootOf(addr)
-	st.memRead[root] = true
+	st.read(root)
 	if fa, ok := addr.(*ssa.FieldAddr); ok && cleanErrorField(fa.X.Type(), fa.Field) {
 		return nil
 	}

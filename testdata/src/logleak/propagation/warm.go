@@ -51,3 +51,29 @@ func isUsedAgain(err error) bool {
 	}
 	return errors.As(err, &ErrEmailUsed{})
 }
+
+// A round after the first starts at the first block that read what
+// changed (here the loop's header, when t reaches s along the back
+// edge); the log before the loop is found in the first round and stands.
+func beforeTheLoop(u *User) {
+	log.Print(u.Email) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+	s, t := "", ""
+	for i := 0; i < 3; i++ {
+		s, t = t, u.Email
+	}
+	log.Print(s) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+}
+
+// Memory read in a loop before the store that changes it: the next round
+// starts at the block of the read.
+func readBeforeStore(u *User) {
+	var box struct{ v string }
+	out := ""
+	for i := 0; i < 2; i++ {
+		if i > 0 {
+			out = box.v
+		}
+		box.v = u.Email
+	}
+	log.Print(out) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+}
