@@ -184,6 +184,7 @@ type engine struct {
 	wrappers map[*ssa.Function]wrapper
 	ignored  map[*ssa.Function][]IgnoredCheck
 	consent  []*ConsentFinding
+	consents map[*types.Func]string // consentOf
 }
 
 func newEngine(pass *analysis.Pass, m *marks.Marks) *engine {

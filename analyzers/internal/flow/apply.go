@@ -46,11 +46,11 @@ func (st *state) sinkCall(ci *callInfo, args []ssa.Value, pos token.Pos, instr s
 // less the categories sanitized inside the callee. When known is set, the
 // categories that the callee's own parameter type carries are dropped:
 // the callee sees those itself and reports them where they sink.
-func (st *state) argTaint(args []ssa.Value, i int, src, san string, paramType types.Type) taint {
-	if i >= len(args) {
+func (st *state) argTaint(args *argEffs, i int, src, san string, paramType types.Type) taint {
+	if i >= len(args.args) {
 		return nil
 	}
-	t := st.e.in.project(st.eff(args[i]), src)
+	t := st.e.in.project(args.of(i), src)
 	t = st.e.in.sanitizeStr(t, san)
 	if paramType != nil {
 		known := st.e.in.project(render(st.e.typeLabels(paramType, fmtText), fmtText), src)
@@ -76,6 +76,27 @@ func (st *state) argTaint(args []ssa.Value, i int, src, san string, paramType ty
 		}
 	}
 	return t
+}
+
+// argEffs gives the taint of a call's arguments as a whole (eff), each
+// computed once for all the summary entries that read it: a callee's
+// summary often has several entries for one parameter, at different
+// field paths. One argEffs serves reads made with one st.readAt.
+type argEffs struct {
+	st   *state
+	args []ssa.Value
+	effs []taint
+	done []bool
+}
+
+func (a *argEffs) of(i int) taint {
+	if a.done == nil {
+		a.effs, a.done = make([]taint, len(a.args)), make([]bool, len(a.args))
+	}
+	if !a.done[i] {
+		a.effs[i], a.done[i] = a.st.eff(a.args[i]), true
+	}
+	return a.effs[i]
 }
 
 func hasCat(t taint, cat string) bool {
@@ -127,12 +148,13 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 		st.inherited = append(st.inherited, inheritedReq{Requirement: rq, instr: instr})
 	}
 	if ci.sink == nil { // a directive sink is reported as such, not through its body
+		sent := argEffs{st: st, args: args} // read as the sink sees them
 		for _, s := range sum.Sinks {
 			if s.Param >= nparams {
 				continue // free variables: reported where the closure is made
 			}
 			st.readAt = instr
-			t := renderBits(whole(st.e.in.dropPaths(st.argTaint(args, s.Param, s.Src, s.San, paramType(callee, obj, s.Param)), s.Ignore)), s.Render)
+			t := renderBits(whole(st.e.in.dropPaths(st.argTaint(&sent, s.Param, s.Src, s.San, paramType(callee, obj, s.Param)), s.Ignore)), s.Render)
 			st.readAt = nil
 			if len(t) == 0 {
 				continue
@@ -154,6 +176,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 	} else if obj != nil {
 		sig = obj.Signature()
 	}
+	passed := argEffs{st: st, args: args}
 	for _, f := range sum.Flows {
 		if f.Src == "" && f.Param < len(args) && sig != nil && f.Result < sig.Results().Len() {
 			// The result may alias what the argument points to
@@ -166,7 +189,7 @@ func (st *state) apply(ci *callInfo, callee *ssa.Function, obj *types.Func, args
 		if f.Result >= len(res) || ci.cleanErr && sig != nil && f.Result < sig.Results().Len() && isError(sig.Results().At(f.Result).Type()) {
 			continue
 		}
-		t := st.e.in.shift(renderBits(st.argTaint(args, f.Param, f.Src, f.San, nil), f.Render), f.At)
+		t := st.e.in.shift(renderBits(st.argTaint(&passed, f.Param, f.Src, f.San, nil), f.Render), f.At)
 		t = st.e.in.substBox(t, f.Box)
 		res[f.Result] = union(res[f.Result], withHop(t, pos, ci.display))
 	}

@@ -57,6 +57,22 @@ func (e *engine) oracle(c *ssa.CallCommon) (string, guard.Shape, bool) {
 	if obj == nil {
 		return "", 0, false
 	}
+	purpose := e.consentOf(obj)
+	if purpose == "" {
+		return "", 0, false
+	}
+	return purpose, shapeOf(obj.Signature()), true
+}
+
+// consentOf returns the purpose whose consent function obj checks: by a
+// directive, the policy, or (another package's) its summary; "" for the
+// many functions that check none. The answer is kept: the oracle asks
+// for every call at every analysis of a function, and reading another
+// package's summary decodes it.
+func (e *engine) consentOf(obj *types.Func) string {
+	if purpose, ok := e.consents[obj]; ok {
+		return purpose
+	}
 	purpose := e.polConsent[obj.FullName()]
 	if mk := e.marks.Funcs[obj]; mk != nil && mk.Consent != "" {
 		purpose = mk.Consent
@@ -66,10 +82,11 @@ func (e *engine) oracle(c *ssa.CallCommon) (string, guard.Shape, bool) {
 			purpose = fact.Consent
 		}
 	}
-	if purpose == "" {
-		return "", 0, false
+	if e.consents == nil {
+		e.consents = make(map[*types.Func]string)
 	}
-	return purpose, shapeOf(obj.Signature()), true
+	e.consents[obj] = purpose
+	return purpose
 }
 
 // shapeOf: a check returning bool (its last bool result) or error.
