@@ -33,11 +33,11 @@ const vetHeapStart = 64 << 20
 // half again to the live heap of the type check, and at GOGC=100 the heap
 // grows to twice the live heap before each collection. So a process whose
 // live heap passes vetLargeHeap collects at vetLargeGCPercent: on
-// sqlite/lib the peak falls from 920 MB to 740 MB, about what plain go
-// vet takes for the package, for a few more collections of a process that
-// is mostly waiting for them on another core. The hundreds of small
-// processes, which do not set the peak, keep GOGC=100 and spend nothing
-// more (docs/performance.md).
+// sqlite/lib the peak falls from 900 MiB to 730-770 MiB, about what plain
+// go vet takes for the package. The price is more collections, which run
+// mostly on the core that the other processes, done by then, leave idle.
+// The hundreds of small processes, which do not set the peak, keep
+// GOGC=100 and spend nothing more (docs/performance.md).
 const (
 	vetLargeHeap      = 256 << 20
 	vetLargeGCPercent = 60
