@@ -146,16 +146,34 @@ func (h *hop) push(pos token.Pos, what string) *hop {
 }
 
 // steps returns the path oldest first.
-func (h *hop) steps() []Step {
-	var out []Step
-	for ; h != nil; h = h.prev {
-		out = append(out, Step{Pos: h.pos, Loc: h.loc, What: h.what})
+func (h *hop) steps() []Step { return h.stepsThen(nil) }
+
+// stepsThen returns the path oldest first, then rest, in one slice. A
+// path longer than maxHops keeps its first two hops and its last ones.
+func (h *hop) stepsThen(rest []Step) []Step {
+	n := 0
+	for x := h; x != nil; x = x.prev {
+		n++
 	}
-	slices.Reverse(out)
-	if len(out) > maxHops {
-		out = append(out[:2:2], out[len(out)-(maxHops-2):]...)
+	keep := min(n, maxHops)
+	if keep+len(rest) == 0 {
+		return nil
 	}
-	return out
+	out := make([]Step, keep, keep+len(rest))
+	i := n - 1 // the position of x in the whole path, oldest first
+	for x := h; x != nil; x, i = x.prev, i-1 {
+		j := i
+		if n > maxHops {
+			switch {
+			case i >= n-(maxHops-2):
+				j = i - (n - maxHops)
+			case i >= 2:
+				continue
+			}
+		}
+		out[j] = Step{Pos: x.pos, Loc: x.loc, What: x.what}
+	}
+	return append(out, rest...)
 }
 
 // taint is a small set of labels.
@@ -260,7 +278,7 @@ func clampPath(p string) string {
 
 // hasPathPrefix reports whether path p lies within prefix q.
 func hasPathPrefix(p, q string) bool {
-	return q == "" || p == q || strings.HasPrefix(p, q+".")
+	return q == "" || p == q || len(p) > len(q) && p[len(q)] == '.' && strings.HasPrefix(p, q)
 }
 
 // shift places the labels of t at field path p of a larger value (a store

@@ -139,7 +139,7 @@ func reversePostorder(fn *ssa.Function) ([]*ssa.BasicBlock, map[ssa.Value]int, b
 // path is the path of label l of the hit, the call included, and on to
 // the sink.
 func (h *hit) path(l label) []Step {
-	return append(l.trace.push(h.pos, h.hop).steps(), h.rest...)
+	return l.trace.push(h.pos, h.hop).stepsThen(h.rest)
 }
 
 // hit is data reaching a sink, either directly in this function or via a
