@@ -65,7 +65,7 @@ func (e *engine) oracle(c *ssa.CallCommon) (string, guard.Shape, bool) {
 }
 
 // consentOf returns the purpose whose consent function obj checks: by a
-// directive, the policy, or (another package's) its summary; "" for the
+// directive, the policy, or, for another package's, its summary; "" for the
 // many functions that check none. The answer is kept: the oracle asks
 // for every call at every analysis of a function, and reading another
 // package's summary decodes it.
