@@ -174,6 +174,7 @@ type engine struct {
 	in        *interner // label keys
 	descs     map[descKey]*callInfo
 	cells     map[*ssa.Function]*cellInfo
+	recovers  map[*ssa.Function]bool          // callsRecover
 	impls     map[types.Type][]implementer    // interfaces of the package: the types of it implementing them
 	methods   map[*types.Func][]*ssa.Function // localImpls, by interface method
 	// policy function lists by name

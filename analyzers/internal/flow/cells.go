@@ -335,7 +335,7 @@ func (e *engine) mayRecover(fn *ssa.Function) bool {
 				continue
 			}
 			if g = origin(g); e.inPackage(g) || len(g.Blocks) > 0 {
-				if callsRecover(g) {
+				if e.callsRecover(g) {
 					return true
 				}
 				continue
@@ -351,16 +351,25 @@ func (e *engine) mayRecover(fn *ssa.Function) bool {
 	return false
 }
 
-// callsRecover reports whether fn's body calls recover.
-func callsRecover(fn *ssa.Function) bool {
+// callsRecover reports whether fn's body calls recover. The answer is
+// kept: every analysis of fn puts it in fn's summary.
+func (e *engine) callsRecover(fn *ssa.Function) bool {
+	if r, ok := e.recovers[fn]; ok {
+		return r
+	}
+	r := false
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if c, ok := instr.(*ssa.Call); ok {
 				if bi, ok := c.Call.Value.(*ssa.Builtin); ok && bi.Name() == "recover" {
-					return true
+					r = true
 				}
 			}
 		}
 	}
-	return false
+	if e.recovers == nil {
+		e.recovers = make(map[*ssa.Function]bool)
+	}
+	e.recovers[fn] = r
+	return r
 }

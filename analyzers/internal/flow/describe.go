@@ -41,6 +41,9 @@ type callInfo struct {
 	// methods that implement it (dispatch.go); nil when some
 	// implementation cannot be followed.
 	impls []*ssa.Function
+	// implsModelled: one of impls is a modelled method (dispatch takes
+	// the call as unknown); implsChecked once it is known.
+	implsModelled, implsChecked bool
 	// recvFree is withoutReceiver(recvFreeOf), kept for dispatch while
 	// sum is still recvFreeOf.
 	recvFree, recvFreeOf *FuncFact

@@ -91,18 +91,24 @@ func (e *engine) findImpls(obj *types.Func, iface types.Type) []*ssa.Function {
 // dispatch is a dynamic call of a method of the package's own interface
 // with implementations ci.impls (args[0] is the interface value).
 func (st *state) dispatch(ci *callInfo, c *ssa.CallCommon, args []ssa.Value, pos token.Pos, res []taint, instr ssa.Instruction) {
-	for _, fn := range ci.impls {
-		if ii := st.e.describe(fn, funcObject(fn)); ii.propagate || ii.keep || ii.marshal != "" {
-			// A modelled method among the implementations (a builder's
-			// chain method): what the call returns is not a union of
-			// summaries.
-			st.mayFill(args)
-			st.unknown(c, c.Method, args, pos, res, ci)
-			return
+	if !ci.implsChecked {
+		ci.implsChecked = true
+		for _, fn := range ci.impls {
+			if ii := st.e.describe(fn, funcObject(fn)); ii.propagate || ii.keep || ii.marshal != "" {
+				ci.implsModelled = true
+			}
 		}
 	}
+	if ci.implsModelled {
+		// A modelled method among the implementations (a builder's
+		// chain method): what the call returns is not a union of
+		// summaries.
+		st.mayFill(args)
+		st.unknown(c, c.Method, args, pos, res, ci)
+		return
+	}
 	for _, fn := range ci.impls {
-		ii := st.e.describe(fn, funcObject(fn)) // cached
+		ii := st.e.describe(fn, funcObject(fn)) // cached; its summary as it stands
 		if ii.sink != nil {
 			// A directive or policy sink: the call may be that send.
 			st.sinkCall(ii, args, pos, instr)

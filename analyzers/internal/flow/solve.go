@@ -305,7 +305,7 @@ func (e *engine) finish(st *state) (*FuncFact, []*Flow) {
 	}
 	sum.Fills = slices.Clone(st.fills)
 	sum.TypeTest = e.typeTestOf(st.fn)
-	sum.Recovers = callsRecover(st.fn)
+	sum.Recovers = e.callsRecover(st.fn)
 	if len(sum.Fills) > maxFactEntries {
 		e.bound("summary size of " + st.fn.String())
 		sum.Fills = sum.Fills[:maxFactEntries]

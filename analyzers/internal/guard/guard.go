@@ -75,20 +75,17 @@ type Guards struct {
 // documentation), with a must-dataflow over the control-flow graph
 // iterated to its greatest fixed point.
 func Compute(fn *ssa.Function, oracle Oracle) *Guards {
-	g := &Guards{
-		fn:       fn,
-		decision: make(map[ssa.Value]int),
-		phiIndex: make(map[phiKey]int),
-		loads:    make(map[*ssa.UnOp]ssa.Value),
-		wrapIdx:  -1,
-	}
+	g := &Guards{fn: fn, wrapIdx: -1}
 	g.findChecks(oracle)
 	if len(g.checks) == 0 || len(fn.Blocks) == 0 {
 		// Nothing is guarded (code that cannot run neither), and there
 		// is nothing to classify. Most functions call no check, and the
-		// engine computes their guards at each of their analyses.
+		// engine computes their guards at each of their analyses: they
+		// allocate nothing more.
 		return g
 	}
+	g.phiIndex = make(map[phiKey]int)
+	g.loads = make(map[*ssa.UnOp]ssa.Value)
 	g.in = make([]set, len(fn.Blocks))
 	g.stops = make([]bool, len(fn.Blocks))
 	for _, b := range fn.Blocks {
@@ -104,7 +101,7 @@ func Compute(fn *ssa.Function, oracle Oracle) *Guards {
 // findChecks collects the checks, their purposes and the values that
 // carry their decisions.
 func (g *Guards) findChecks(oracle Oracle) {
-	seen := make(map[string]bool)
+	var seen map[string]bool // purposes, made at the first check
 	for _, b := range g.fn.Blocks {
 		for _, instr := range b.Instrs {
 			ci, ok := instr.(ssa.CallInstruction)
@@ -118,6 +115,10 @@ func (g *Guards) findChecks(oracle Oracle) {
 			idx, ok := decisionIndex(ci.Common().Signature(), shape)
 			if !ok {
 				continue // no result of its shape: not a check
+			}
+			if seen == nil {
+				seen = make(map[string]bool)
+				g.decision = make(map[ssa.Value]int)
 			}
 			n := len(g.checks)
 			g.checks = append(g.checks, Check{Call: ci, Purpose: purpose, Shape: shape})
