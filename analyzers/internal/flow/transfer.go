@@ -52,8 +52,11 @@ type state struct {
 	backUse map[ssa.Value]int
 	stale   bool
 	from    int
-	pos     int                      // the position of the block being run
-	ptypes  map[*ssa.Parameter]taint // paramTypeLabels, computed once
+	pos     int // the position of the block being run
+	// blockPos: each block's position in the order blocks are run (-1:
+	// never run), when some edge never runs (constbranch.go).
+	blockPos []int
+	ptypes   map[*ssa.Parameter]taint // paramTypeLabels, computed once
 	// fills: the parameters this function writes through (see fills.go).
 	fills  []ParamFill
 	holds  map[ssa.Value][]int           // local memory roots holding parameters' pointers
@@ -78,23 +81,29 @@ type state struct {
 	rereads int
 }
 
-// reversePostorder returns fn's blocks in reverse postorder from the
-// entry (blocks not reachable from it, such as the recover block, last),
-// the values that a φ-node reads along a loop's back edge (the only
-// values read before they are computed in that order) with the position
-// of the first such φ's block, and whether some
-// block is not reachable from the entry (then rounds go on until nothing
-// changes).
-func reversePostorder(fn *ssa.Function) ([]*ssa.BasicBlock, map[ssa.Value]int, bool) {
+// reversePostorder returns the blocks of fn that may run, in reverse
+// postorder from the entry (blocks not reachable from it, such as the
+// recover block, last), with the position of each block in that order
+// (-1 for a block that never runs: constbranch.go); the values that a
+// φ-node reads along a loop's back edge (the only values read before
+// they are computed in that order) with the position of the first such
+// φ's block; whether some block is not reachable from the entry (then
+// rounds go on until nothing changes); and whether some edge never runs
+// (then φ-nodes skip it).
+func reversePostorder(fn *ssa.Function) (order []*ssa.BasicBlock, pos []int, back map[ssa.Value]int, irregular, pruned bool) {
 	if len(fn.Blocks) == 0 {
-		return nil, nil, false
+		return nil, nil, nil, false, false
 	}
 	seen := make([]bool, len(fn.Blocks))
 	post := make([]*ssa.BasicBlock, 0, len(fn.Blocks))
 	var visit func(b *ssa.BasicBlock)
 	visit = func(b *ssa.BasicBlock) {
 		seen[b.Index] = true
-		for _, s := range b.Succs {
+		succs := liveSuccs(b)
+		if len(succs) != len(b.Succs) {
+			pruned = true
+		}
+		for _, s := range succs {
 			if !seen[s.Index] {
 				visit(s)
 			}
@@ -104,17 +113,20 @@ func reversePostorder(fn *ssa.Function) ([]*ssa.BasicBlock, map[ssa.Value]int, b
 	visit(fn.Blocks[0])
 	slices.Reverse(post)
 	for _, b := range fn.Blocks {
-		if !seen[b.Index] {
+		if !seen[b.Index] && len(b.Preds) == 0 {
 			visit(b)
+			irregular = true
 			// Appended in postorder after the reversed part: such
-			// blocks are rare, and the loop flag below covers them.
+			// blocks are rare, and the irregular flag covers them.
 		}
 	}
-	pos := make([]int, len(fn.Blocks))
+	pos = make([]int, len(fn.Blocks))
+	for i := range pos {
+		pos[i] = -1
+	}
 	for i, b := range post {
 		pos[b.Index] = i
 	}
-	var back map[ssa.Value]int
 	for _, b := range post {
 		for _, instr := range b.Instrs {
 			phi, ok := instr.(*ssa.Phi)
@@ -122,18 +134,19 @@ func reversePostorder(fn *ssa.Function) ([]*ssa.BasicBlock, map[ssa.Value]int, b
 				break // φ-nodes come first in a block
 			}
 			for i, ed := range phi.Edges {
-				if pos[b.Preds[i].Index] >= pos[b.Index] {
+				p := b.Preds[i]
+				if pos[p.Index] >= pos[b.Index] && (!pruned || liveEdge(pos, p, b)) {
 					if back == nil {
 						back = make(map[ssa.Value]int)
 					}
-					if p, ok := back[ed]; !ok || pos[b.Index] < p {
+					if q, ok := back[ed]; !ok || pos[b.Index] < q {
 						back[ed] = pos[b.Index]
 					}
 				}
 			}
 		}
 	}
-	return post, back, len(post) != len(fn.Blocks)
+	return post, pos, back, irregular, pruned
 }
 
 // path is the path of label l of the hit, the call included, and on to
@@ -230,8 +243,11 @@ func (e *engine) purposeOf(fn *ssa.Function) string {
 // that changed), so they would compute the same, and their hits stand.
 // With blocks not reachable from the entry, rounds run the whole body.
 func (st *state) run() {
-	order, back, irregular := reversePostorder(st.fn)
+	order, pos, back, irregular, pruned := reversePostorder(st.fn)
 	st.backUse = back
+	if pruned {
+		st.blockPos = pos
+	}
 	// hitsAt and inheritedAt: the hits and requirements found before
 	// each block, in the last round that ran it.
 	hitsAt := make([]int, len(order)+1)
@@ -635,7 +651,10 @@ func localRoot(v ssa.Value) bool {
 func (st *state) step(instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Phi:
-		for _, ed := range in.Edges {
+		for i, ed := range in.Edges {
+			if st.blockPos != nil && !liveEdge(st.blockPos, in.Block().Preds[i], in.Block()) {
+				continue // an edge that never runs (constbranch.go)
+			}
 			st.set(in, st.t(ed))
 		}
 	case *ssa.BinOp:

@@ -1,0 +1,66 @@
+package flow
+
+import (
+	"go/constant"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// The engine analyses the program the build configuration gives, as the
+// compiler builds it: a branch on a constant condition takes one way
+// only. go/ssa keeps both successors of such a branch (the compiler
+// drops the other), so the engine itself does not run the blocks that
+// only the untaken way leads to, nor read a φ-node's edge from them.
+//
+// Constant conditions are how Go code selects by build configuration
+// outside build tags: runtime.GOOS == "windows", a const debug = false
+// set in a file a tag selects, and the tracing that transpiled C code
+// carries in every function (modernc.org/libc's
+// if __ccgo_strace { trc(...) }, which formats every argument to
+// os.Stdout). Following such a branch would report data reaching a log
+// that this build never writes, and put that log into the summary of
+// every function that holds one: in modernc.org/sqlite/lib, 19,000
+// parameter-to-log entries, all of them for code that is not built.
+
+// liveSuccs returns the successors of b that control can reach: both of
+// an If's, unless its condition is a constant.
+func liveSuccs(b *ssa.BasicBlock) []*ssa.BasicBlock {
+	if len(b.Succs) != 2 || len(b.Instrs) == 0 {
+		return b.Succs
+	}
+	if k, ok := constCond(b); ok {
+		if k {
+			return b.Succs[:1]
+		}
+		return b.Succs[1:]
+	}
+	return b.Succs
+}
+
+// constCond returns the value of the condition of the If ending b, if
+// it is a constant.
+func constCond(b *ssa.BasicBlock) (value, ok bool) {
+	in, isIf := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !isIf {
+		return false, false
+	}
+	c, isConst := in.Cond.(*ssa.Const)
+	if !isConst || c.Value == nil || c.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(c.Value), true
+}
+
+// liveEdge reports whether control can pass from block p, run at
+// position pos[p.Index] (-1: never), to its successor b.
+func liveEdge(pos []int, p, b *ssa.BasicBlock) bool {
+	if pos[p.Index] < 0 {
+		return false
+	}
+	for _, s := range liveSuccs(p) {
+		if s == b {
+			return true
+		}
+	}
+	return false
+}
