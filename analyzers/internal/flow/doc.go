@@ -35,6 +35,17 @@
 // them) counts only when a deferred function calls recover: one of the
 // package's, or another package's whose summary says so.
 //
+// Code the build does not compile. A branch on a constant condition takes
+// one way only, as in the compiled program: the blocks only the other way
+// leads to are not followed, nor is a phi node's edge from it
+// (constbranch.go). Such conditions select code by build configuration:
+// runtime.GOOS == "windows", a const debug = false that a build tag
+// sets, the tracing of transpiled C (modernc.org/libc's
+// if __ccgo_strace { trc(...) }, which would otherwise put a log into the
+// summary of every function). Data logged only under such a constant is
+// not reported; under a variable (var verbose bool) it is. Consent
+// guards read constant conditions the same way.
+//
 // Memory at a sink. A sink's arguments (a call of a sink, or of a
 // function whose summary reaches one) see only the stores into the
 // function's own memory that may happen before the call, along the
