@@ -2,6 +2,7 @@ package flow
 
 import (
 	"go/constant"
+	"go/token"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -38,17 +39,46 @@ func liveSuccs(b *ssa.BasicBlock) []*ssa.BasicBlock {
 }
 
 // constCond returns the value of the condition of the If ending b, if
-// it is a constant.
+// it is a constant: a constant expression (go/ssa folds those), or a
+// comparison of two constants, which is how a switch on a constant
+// (switch runtime.GOOS { case "windows": ... }) compares its cases.
 func constCond(b *ssa.BasicBlock) (value, ok bool) {
 	in, isIf := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !isIf {
 		return false, false
 	}
-	c, isConst := in.Cond.(*ssa.Const)
-	if !isConst || c.Value == nil || c.Value.Kind() != constant.Bool {
+	var v constant.Value
+	switch c := in.Cond.(type) {
+	case *ssa.Const:
+		v = c.Value
+	case *ssa.BinOp:
+		x, okx := c.X.(*ssa.Const)
+		y, oky := c.Y.(*ssa.Const)
+		if !okx || !oky || x.Value == nil || y.Value == nil {
+			return false, false
+		}
+		switch c.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+		default:
+			return false, false
+		}
+		if x.Value.Kind() != y.Value.Kind() && !(isNumeric(x.Value) && isNumeric(y.Value)) {
+			return false, false
+		}
+		v = constant.MakeBool(constant.Compare(x.Value, c.Op, y.Value))
+	}
+	if v == nil || v.Kind() != constant.Bool {
 		return false, false
 	}
-	return constant.BoolVal(c.Value), true
+	return constant.BoolVal(v), true
+}
+
+func isNumeric(v constant.Value) bool {
+	switch v.Kind() {
+	case constant.Int, constant.Float, constant.Complex:
+		return true
+	}
+	return false
 }
 
 // liveEdge reports whether control can pass from block p, run at

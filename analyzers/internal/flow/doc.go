@@ -35,8 +35,8 @@
 // them) counts only when a deferred function calls recover: one of the
 // package's, or another package's whose summary says so.
 //
-// Code the build does not compile. A branch on a constant condition takes
-// one way only, as in the compiled program: the blocks only the other way
+// Code the build does not compile. A branch on a constant condition (or a
+// switch on a constant) takes one way only, as in the compiled program: the blocks only the other way
 // leads to are not followed, nor is a phi node's edge from it
 // (constbranch.go). Such conditions select code by build configuration:
 // runtime.GOOS == "windows", a const debug = false that a build tag

@@ -101,3 +101,41 @@ func loopTraced(users []*User) {
 		s = u.Phone
 	}
 }
+
+// A switch on a constant compares it with each case: only the case that
+// matches runs.
+const mode = "quiet"
+
+var modeNow = "quiet"
+
+func switched(u *User) {
+	switch mode {
+	case "verbose":
+		log.Print(u.Email)
+	case "quiet":
+		log.Print(u.ID)
+	default:
+		log.Print(u.Phone)
+	}
+}
+
+func switchedNow(u *User) {
+	switch modeNow {
+	case "verbose":
+		log.Print(u.Email) // want `user.contact.email \(User.Email\) reaches log sink log.Print`
+	case "quiet":
+		log.Print(u.ID)
+	}
+}
+
+// Numbers compare by value, whatever their representation.
+const ratio = 2.0
+
+func switchedNumber(u *User) {
+	switch ratio {
+	case 2:
+		log.Print(u.ID)
+	case 2.5:
+		log.Print(u.Email)
+	}
+}
