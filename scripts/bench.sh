@@ -20,19 +20,23 @@
 # (a different -X value) or a flag value of its own: each run re-analyses
 # every package, dependencies included, as a cold CI job does.
 #
+# PATTERN (default ./...) names the packages, for a module of which only
+# some build from the module proxy (gogs: PATTERN=./internal/database/...).
+#
 # When MODULE_DIR has a planted.txt (written by internal/cmd/gensynth:
 # "file:line RULE" per planted leak), the script also reports how many
 # the standalone checker found and what else it reported.
 set -euo pipefail
 dir=$(cd "$1" && pwd); shift
 runs=${RUNS:-3}
+pattern=${PATTERN:-./...}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 build() { (cd "$repo" && go build -ldflags="-X main.runID=$1" -o "$tmp/privacyvet-$1" ./cmd/privacyvet); }
 (cd "$repo" && go build -o "$tmp/typecheck" ./internal/cmd/typecheck)
 cd "$dir"
-go build ./... >/dev/null 2>&1 || true # warm the build cache (export data)
+go build "$pattern" >/dev/null 2>&1 || true # warm the build cache (export data)
 measure() { # out cmd...
 	local out=$1; shift
 	/usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$out" 2>&1 || true
@@ -45,14 +49,14 @@ vet=(); pv=(); sa=(); tc=()
 for i in $(seq "$runs"); do
 	n=$(date +%s%N)$i # unique across runs: go vet caches results by tool ID and flags
 	build "$n"
-	vet+=("$(measure "$tmp/vet.out" go vet -printf.funcs=zz$n ./...)")
-	pv+=("$(measure "$tmp/pv.out" go vet -vettool="$tmp/privacyvet-$n" "$@" ./...)")
-	sa+=("$(measure "$tmp/sa.out" "$tmp/privacyvet-$n" "$@" ./...)")
-	tc+=("$(measure "$tmp/tc.out" "$tmp/typecheck" ./...)")
+	vet+=("$(measure "$tmp/vet.out" go vet -printf.funcs=zz$n "$pattern")")
+	pv+=("$(measure "$tmp/pv.out" go vet -vettool="$tmp/privacyvet-$n" "$@" "$pattern")")
+	sa+=("$(measure "$tmp/sa.out" "$tmp/privacyvet-$n" "$@" "$pattern")")
+	tc+=("$(measure "$tmp/tc.out" "$tmp/typecheck" "$pattern")")
 done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(((${#@} + 1) / 2))p"; }
 col() { local c=$1; shift; median $(printf '%s\n' "$@" | cut -d' ' -f"$c"); }
-echo "tree: $dir ($(find . -name '*.go' -not -path './vendor/*' -print0 | xargs -0 cat | wc -l) lines of Go, $(go list ./... 2>/dev/null | wc -l) packages)"
+echo "tree: $dir ($(find . -name '*.go' -not -path './vendor/*' -print0 | xargs -0 cat | wc -l) lines of Go, $(go list "$pattern" 2>/dev/null | wc -l) packages in $pattern)"
 echo "runs (wall s, CPU s, peak KiB):"
 echo "  go vet:                      ${vet[*]}"
 echo "  go vet -vettool=privacyvet:  ${pv[*]}"
