@@ -30,7 +30,7 @@ func TestSuiteBounds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"bounds/wide: 64 labels on one value in bounds/wide.dump"}
+	want := []string{"bounds/wide: 64 labels on one value in bounds/wide.Dump"}
 	if diff := cmp.Diff(want, s.Bounds(g)); diff != "" {
 		t.Errorf("bounds (-want +got):\n%s", diff)
 	}

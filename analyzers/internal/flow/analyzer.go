@@ -340,10 +340,18 @@ func (e *engine) exportMarks() {
 	}
 }
 
+// exportSummaries exports the summary of each function and method that
+// another package can call: one whose name is exported. An importer
+// cannot name the others (a method with an unexported name is out of its
+// reach even when promoted), and the engine reads only other packages'
+// summaries. Under the standalone checker a method's fact is copied into
+// the facts of every package that depends on its package, however far
+// (go/analysis/checker keeps facts on methods at each hop): on kratos,
+// with 1,100 packages, that copying took half the checker's CPU time.
 func (e *engine) exportSummaries() {
 	for _, fn := range e.funcs {
 		obj, _ := fn.Object().(*types.Func)
-		if obj == nil || fn.Parent() != nil {
+		if obj == nil || fn.Parent() != nil || !obj.Exported() {
 			continue
 		}
 		sum := e.sums[fn]

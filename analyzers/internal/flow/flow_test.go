@@ -140,7 +140,7 @@ func TestSummaryBound(t *testing.T) {
 	for _, r := range results {
 		bounds = append(bounds, r.Result.(*flow.Result).Bounds...)
 	}
-	want := []string{"summary size of bounds/results.join"}
+	want := []string{"summary size of bounds/results.Join"}
 	if diff := cmp.Diff(want, bounds); diff != "" {
 		t.Errorf("bounds (-want +got):\n%s", diff)
 	}
@@ -163,7 +163,7 @@ func TestBounds(t *testing.T) {
 	if flows != maxLabels-1 {
 		t.Errorf("%d flows found, want %d", flows, maxLabels-1)
 	}
-	want := []string{"64 labels on one value in bounds/wide.dump"}
+	want := []string{"64 labels on one value in bounds/wide.Dump"}
 	if diff := cmp.Diff(want, bounds); diff != "" {
 		t.Errorf("bounds (-want +got):\n%s", diff)
 	}

@@ -79,6 +79,6 @@ type Wide struct {
 	F69 string `privacy:"user.location.precise"`
 }
 
-func dump(w *Wide) { // want dump:`summary\(p0->log:log.Print\)`
+func Dump(w *Wide) { // want Dump:`summary\(p0->log:log.Print\)`
 	log.Print(*w)
 }
