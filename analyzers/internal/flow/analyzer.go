@@ -88,7 +88,7 @@ func New(mk *analysis.Analyzer) *analysis.Analyzer {
 		URL:        "https://github.com/privacyvet/privacyvet/blob/main/docs/rules.md",
 		Requires:   []*analysis.Analyzer{mk},
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(FuncFact), new(TypeFact), new(PackageFact), new(InventoryFact)},
+		FactTypes:  []analysis.Fact{new(FuncFact), new(MethodsFact), new(TypeFact), new(PackageFact), new(InventoryFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			m := pass.ResultOf[mk].(*marks.Marks)
 			return run(pass, m)
@@ -186,6 +186,8 @@ type engine struct {
 	ignored  map[*ssa.Function][]IgnoredCheck
 	consent  []*ConsentFinding
 	consents map[*types.Func]string // consentOf
+	// methodFacts: imported method summaries, by type (importMethodFact)
+	methodFacts map[*types.TypeName]*MethodsFact
 }
 
 func newEngine(pass *analysis.Pass, m *marks.Marks) *engine {
@@ -349,6 +351,7 @@ func (e *engine) exportMarks() {
 // (go/analysis/checker keeps facts on methods at each hop): on kratos,
 // with 1,100 packages, that copying took half the checker's CPU time.
 func (e *engine) exportSummaries() {
+	methods := make(methodSums)
 	for _, fn := range e.funcs {
 		obj, _ := fn.Object().(*types.Func)
 		if obj == nil || fn.Parent() != nil || !obj.Exported() {
@@ -372,9 +375,16 @@ func (e *engine) exportSummaries() {
 		if w, ok := e.wrappers[fn]; ok && fact.Consent == "" {
 			fact.Consent = w.purpose // a wrapper of a check is a check for its importers
 		}
-		if !fact.empty() {
+		switch {
+		case fact.empty():
+		case obj.Signature().Recv() != nil:
+			methods.add(obj, fact)
+		default:
 			e.pass.ExportObjectFact(obj, fact)
 		}
+	}
+	for tn, f := range methods {
+		e.pass.ExportObjectFact(tn, f)
 	}
 }
 

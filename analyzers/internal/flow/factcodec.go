@@ -84,6 +84,9 @@ func decodeFuncFact(data []byte) (FuncFact, error) {
 // importFuncFact imports and decodes the summary of a function of
 // another package.
 func (e *engine) importFuncFact(obj *types.Func, fact *FuncFact) bool {
+	if obj.Signature().Recv() != nil {
+		return e.importMethodFact(obj, fact)
+	}
 	if !e.pass.ImportObjectFact(obj, fact) {
 		return false
 	}

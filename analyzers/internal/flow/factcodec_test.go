@@ -3,12 +3,14 @@ package flow
 import (
 	"bytes"
 	"encoding/gob"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/privacyvet/privacyvet/analyzers/internal/dest"
@@ -188,6 +190,56 @@ func TestFactCodecCoversEveryField(t *testing.T) {
 	for k := range all {
 		if !set[k] && k != "Step.Pos" { // positions do not travel: always 0 in facts
 			t.Errorf("randomFact never sets %s: the codec test would not see it lost", k)
+		}
+	}
+}
+
+// TestMethodsFactCodec: a type's method summaries travel through gob as
+// one fact; each loads equal to the summary sent, the fact passed on
+// without loading is written out as read, and truncated bytes give an
+// error, not a crash.
+func TestMethodsFactCodec(t *testing.T) {
+	gob.Register(new(MethodsFact))
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 200 {
+		var mf MethodsFact
+		for j := range r.IntN(8) {
+			mf.Names = append(mf.Names, fmt.Sprintf("M%02d", j))
+			mf.Sums = append(mf.Sums, randomFact(r))
+		}
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode([]analysis.Fact{&mf}); err != nil {
+			t.Fatal(err)
+		}
+		var read []analysis.Fact
+		if err := gob.NewDecoder(&buf).Decode(&read); err != nil {
+			t.Fatal(err)
+		}
+		got := read[0].(*MethodsFact)
+		if diff := cmp.Diff(mf.Names, got.Names, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("fact %d: names (-want +got):\n%s", i, diff)
+		}
+		first, _ := mf.GobEncode()
+		again, _ := got.GobEncode()
+		if !bytes.Equal(first, again) {
+			t.Fatalf("fact %d: method summaries passed on are not written as read", i)
+		}
+		for j, s := range got.Sums {
+			want, _ := mf.Sums[j].GobEncode()
+			w, err := decodeFuncFact(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.load()
+			if diff := cmp.Diff(w, *s, cmp.AllowUnexported(FuncFact{})); diff != "" {
+				t.Fatalf("fact %d, method %d: loaded summary differs (-want +got):\n%s", i, j, diff)
+			}
+		}
+		for cut := 0; cut < len(first); cut += 1 + len(first)/16 {
+			var short MethodsFact
+			if err := short.GobDecode(first[:cut]); err == nil && cut < len(first) && len(mf.Names) > 0 {
+				t.Fatalf("fact %d: %d of %d bytes decode without error", i, cut, len(first))
+			}
 		}
 	}
 }
