@@ -105,7 +105,9 @@
 // summaries are solved to a fixed point, callees first (a function of a
 // recursive cluster, analysed again when a callee's summary grows,
 // starts from the state its last analysis reached: warm.go); across
-// packages they travel as facts. A summary is transitive (a function that passes
+// packages they travel as facts (those of functions and methods with
+// exported names, the only ones importers can call; a type's method
+// summaries as one fact on the type). A summary is transitive (a function that passes
 // data on to another package's sink has that sink in its own summary), so
 // under go vet, where facts reach direct importers only, a leak two or
 // more packages away is still found. A send whose URL a parameter gives

@@ -20,8 +20,8 @@ import (
 // Under go vet, the facts of a package are written into its vet output
 // together with the facts it imported about methods and types, which
 // every importer decodes and writes again: a package near the top of a
-// program carries the method summaries of most of the program, and each
-// of its importers reads them all. A FuncFact is therefore encoded by
+// program carries the method summaries of most of the program (one fact
+// per type: methodfacts.go), and each of its importers reads them all. A FuncFact is therefore encoded by
 // hand, compactly (a string table: paths repeat their files, sinks and
 // parameters), and it is decoded lazily: GobDecode keeps the bytes, the
 // engine decodes the few summaries it reads (load), and a fact that a

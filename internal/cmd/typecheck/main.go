@@ -4,7 +4,7 @@
 // baseline of scripts/bench.sh: "standalone privacyvet / type-check" is
 // the cost of the analysis itself, over the cost it cannot avoid.
 //
-//	go run ./internal/cmd/typecheck [-tags=T] [-test] packages...
+//	go run ./internal/cmd/typecheck [-tags=T] [-test=false] packages...
 package main
 
 import (
@@ -17,7 +17,9 @@ import (
 
 func main() {
 	tags := flag.String("tags", "", "build tags, as for go build")
-	tests := flag.Bool("test", false, "also load test packages")
+	// Test packages too by default, as the standalone checker loads
+	// them (its -test is on by default, as go vet's is).
+	tests := flag.Bool("test", true, "also load test packages")
 	flag.Parse()
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests}
 	if *tags != "" {
