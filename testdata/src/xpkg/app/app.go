@@ -61,3 +61,12 @@ func Lookups(a *model.Account, step func()) {
 	sink.Audit("find", fmt.Sprint(find(a, step))) // want `user.contact.email \(Account.Email\) reaches log sink slog.Info`
 	sink.Audit("lookup", fmt.Sprint(lookup(a, step)))
 }
+
+// Methods of another package's type are followed through its summaries.
+func Relayed(a *model.Account) {
+	r := &middle.Relay{}
+	r.Forward(a.Email) // want `user.contact.email \(Account.Email\) reaches log sink slog.Info`
+	r.Quiet(a.Email)
+	sink.Audit("echo", r.Echo(a.Email)) // want `user.contact.email \(Account.Email\) reaches log sink slog.Info`
+	sink.Audit("echo", r.Echo("anonymous"))
+}

@@ -15,3 +15,19 @@ func Forward(what, who string) {
 func Quiet(what, who string) {
 	sink.Count(what, len(who))
 }
+
+// Relay's methods travel to importers as one fact on the type.
+type Relay struct{ prefix string }
+
+// Forward passes the data on, as the function does.
+func (r *Relay) Forward(who string) {
+	sink.Audit(r.prefix, who)
+}
+
+// Echo returns its argument.
+func (r Relay) Echo(s string) string { return r.prefix + s }
+
+// Quiet does not pass the data on.
+func (r *Relay) Quiet(who string) {
+	sink.Count(r.prefix, len(who))
+}
