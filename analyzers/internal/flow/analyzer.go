@@ -242,6 +242,15 @@ func (e *engine) build() {
 		case *ssa.Function:
 			add(mem)
 		case *ssa.Type:
+			if named, ok := mem.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
+				// A generic type's methods declare type parameters of
+				// their own, so their receivers are not identical to
+				// the type: take its declared methods.
+				for i := 0; i < named.NumMethods(); i++ {
+					add(e.prog.FuncValue(named.Method(i)))
+				}
+				continue
+			}
 			for _, recv := range []types.Type{mem.Type(), types.NewPointer(mem.Type())} {
 				mset := e.prog.MethodSets.MethodSet(recv)
 				for i := 0; i < mset.Len(); i++ {

@@ -70,3 +70,10 @@ func Relayed(a *model.Account) {
 	sink.Audit("echo", r.Echo(a.Email)) // want `user.contact.email \(Account.Email\) reaches log sink slog.Info`
 	sink.Audit("echo", r.Echo("anonymous"))
 }
+
+// Methods of another package's generic type too.
+func Queued(a *model.Account) {
+	q := &middle.Queue[int]{}
+	q.Forward(a.Email) // want `user.contact.email \(Account.Email\) reaches log sink slog.Info`
+	_ = q.Len(a.Email)
+}

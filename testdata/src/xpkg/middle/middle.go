@@ -31,3 +31,14 @@ func (r Relay) Echo(s string) string { return r.prefix + s }
 func (r *Relay) Quiet(who string) {
 	sink.Count(r.prefix, len(who))
 }
+
+// Queue is generic: its methods are summarised too.
+type Queue[T any] struct{ items []T }
+
+// Forward passes the data on.
+func (q *Queue[T]) Forward(who string) {
+	sink.Audit("queue", who)
+}
+
+// Len does not.
+func (q *Queue[T]) Len(who string) int { return len(q.items) }
