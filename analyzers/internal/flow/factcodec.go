@@ -21,9 +21,10 @@ import (
 // together with the facts it imported about methods and types, which
 // every importer decodes and writes again: a package near the top of a
 // program carries the method summaries of most of the program (one fact
-// per type: methodfacts.go), and each of its importers reads them all. A FuncFact is therefore encoded by
-// hand, compactly (a string table: paths repeat their files, sinks and
-// parameters), and it is decoded lazily: GobDecode keeps the bytes, the
+// per type: methodfacts.go), and each of its importers reads them all. A
+// FuncFact is therefore encoded by hand, compactly (a string table: paths
+// repeat their files, sinks and parameters), and it is decoded lazily:
+// GobDecode keeps the bytes, the
 // engine decodes the few summaries it reads (load), and a fact that a
 // package only passes on is written out again as the bytes it came in.
 
