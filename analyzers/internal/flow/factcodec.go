@@ -24,9 +24,9 @@ import (
 // per type: methodfacts.go), and each of its importers reads them all. A
 // FuncFact is therefore encoded by hand, compactly (a string table: paths
 // repeat their files, sinks and parameters), and it is decoded lazily:
-// GobDecode keeps the bytes, the
-// engine decodes the few summaries it reads (load), and a fact that a
-// package only passes on is written out again as the bytes it came in.
+// GobDecode keeps the bytes, the engine decodes the few summaries it
+// reads (load), and a fact that a package only passes on is written out
+// again as the bytes it came in.
 
 // factCodecVersion starts every encoded summary; a summary of another
 // version fails to load (vet's caches are keyed by the tool's build, so
