@@ -242,24 +242,8 @@ func (e *engine) build() {
 		case *ssa.Function:
 			add(mem)
 		case *ssa.Type:
-			if named, ok := mem.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
-				// A generic type's methods declare type parameters of
-				// their own, so their receivers are not identical to
-				// the type: take its declared methods.
-				for i := 0; i < named.NumMethods(); i++ {
-					add(e.prog.FuncValue(named.Method(i)))
-				}
-				continue
-			}
-			for _, recv := range []types.Type{mem.Type(), types.NewPointer(mem.Type())} {
-				mset := e.prog.MethodSets.MethodSet(recv)
-				for i := 0; i < mset.Len(); i++ {
-					fn := mset.At(i).Obj().(*types.Func)
-					if fn.Pkg() != e.pass.Pkg || !sameRecv(fn, recv) {
-						continue
-					}
-					add(e.prog.FuncValue(fn))
-				}
+			for _, m := range declaredMethods(mem.Type(), e.pass.Pkg) {
+				add(e.prog.FuncValue(m))
 			}
 		}
 	}
@@ -326,10 +310,32 @@ func createImports(prog *ssa.Program, pkg *types.Package, info *types.Info) {
 	}
 }
 
-// sameRecv keeps each declared method once: under its own receiver type.
-func sameRecv(fn *types.Func, recv types.Type) bool {
-	r := fn.Signature().Recv()
-	return r != nil && types.Identical(r.Type(), recv)
+// declaredMethods returns the methods that package pkg declares on the
+// named type t (or the type an alias of t names): those with a value
+// receiver, then those with a pointer receiver, each in the order of a
+// method set (by Id). A generic type's methods are among them, though
+// their receivers, with type parameters of their own, are not identical
+// to the type.
+func declaredMethods(t types.Type, pkg *types.Package) []*types.Func {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return nil
+	}
+	var val, ptr []*types.Func
+	for m := range named.Methods() {
+		if m.Pkg() != pkg {
+			continue
+		}
+		if _, isPtr := m.Signature().Recv().Type().(*types.Pointer); isPtr {
+			ptr = append(ptr, m)
+		} else {
+			val = append(val, m)
+		}
+	}
+	byID := func(a, b *types.Func) int { return strings.Compare(a.Id(), b.Id()) }
+	slices.SortFunc(val, byID)
+	slices.SortFunc(ptr, byID)
+	return append(val, ptr...)
 }
 
 func sortedMembers(p *ssa.Package) []string {

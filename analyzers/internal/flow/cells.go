@@ -358,11 +358,13 @@ func (e *engine) callsRecover(fn *ssa.Function) bool {
 		return r
 	}
 	r := false
+scan:
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if c, ok := instr.(*ssa.Call); ok {
 				if bi, ok := c.Call.Value.(*ssa.Builtin); ok && bi.Name() == "recover" {
 					r = true
+					break scan
 				}
 			}
 		}

@@ -3,6 +3,7 @@ package flow
 import (
 	"go/constant"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -81,16 +82,9 @@ func isNumeric(v constant.Value) bool {
 	return false
 }
 
-// liveEdge reports whether control can pass from block p, run at
-// position pos[p.Index] (-1: never), to its successor b.
-func liveEdge(pos []int, p, b *ssa.BasicBlock) bool {
-	if pos[p.Index] < 0 {
-		return false
-	}
-	for _, s := range liveSuccs(p) {
-		if s == b {
-			return true
-		}
-	}
-	return false
+// liveEdge reports whether control can pass from block p to its
+// successor b, given the live successors of each block (nil: every edge
+// is live).
+func liveEdge(live [][]*ssa.BasicBlock, p, b *ssa.BasicBlock) bool {
+	return live == nil || slices.Contains(live[p.Index], b)
 }

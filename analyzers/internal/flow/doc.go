@@ -44,7 +44,9 @@
 // if __ccgo_strace { trc(...) }, which would otherwise put a log into the
 // summary of every function). Data logged only under such a constant is
 // not reported; under a variable (var verbose bool) it is. Consent
-// guards read constant conditions the same way.
+// guards read a constant condition the same way, but not yet a switch
+// on a constant: a check skipped in a case the build never takes still
+// counts as skipped.
 //
 // Memory at a sink. A sink's arguments (a call of a sink, or of a
 // function whose summary reaches one) see only the stores into the

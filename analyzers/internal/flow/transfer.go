@@ -53,10 +53,10 @@ type state struct {
 	stale   bool
 	from    int
 	pos     int // the position of the block being run
-	// blockPos: each block's position in the order blocks are run (-1:
-	// never run), when some edge never runs (constbranch.go).
-	blockPos []int
-	ptypes   map[*ssa.Parameter]taint // paramTypeLabels, computed once
+	// live: the successors each block can pass control to, when some
+	// edge never runs (constbranch.go; reversePostorder).
+	live   [][]*ssa.BasicBlock
+	ptypes map[*ssa.Parameter]taint // paramTypeLabels, computed once
 	// fills: the parameters this function writes through (see fills.go).
 	fills  []ParamFill
 	holds  map[ssa.Value][]int           // local memory roots holding parameters' pointers
@@ -87,13 +87,15 @@ type state struct {
 // (-1 for a block that never runs: constbranch.go); the values that a
 // φ-node reads along a loop's back edge (the only values read before
 // they are computed in that order) with the position of the first such
-// φ's block; whether some block is not reachable from the entry (then
-// rounds go on until nothing changes); and whether some edge never runs
-// (then φ-nodes skip it).
-func reversePostorder(fn *ssa.Function) (order []*ssa.BasicBlock, pos []int, back map[ssa.Value]int, irregular, pruned bool) {
+// φ's block; and whether some block is not reachable from the entry
+// (then rounds go on until nothing changes). When some edge never runs,
+// live holds the successors each block can pass control to, by block
+// index (nil for a block that never runs), and φ-nodes skip the others.
+func reversePostorder(fn *ssa.Function) (order []*ssa.BasicBlock, pos []int, live [][]*ssa.BasicBlock, back map[ssa.Value]int, irregular bool) {
 	if len(fn.Blocks) == 0 {
-		return nil, nil, nil, false, false
+		return nil, nil, nil, nil, false
 	}
+	pruned := false
 	seen := make([]bool, len(fn.Blocks))
 	post := make([]*ssa.BasicBlock, 0, len(fn.Blocks))
 	var visit func(b *ssa.BasicBlock)
@@ -127,6 +129,12 @@ func reversePostorder(fn *ssa.Function) (order []*ssa.BasicBlock, pos []int, bac
 	for i, b := range post {
 		pos[b.Index] = i
 	}
+	if pruned {
+		live = make([][]*ssa.BasicBlock, len(fn.Blocks))
+		for _, b := range post {
+			live[b.Index] = liveSuccs(b)
+		}
+	}
 	for _, b := range post {
 		for _, instr := range b.Instrs {
 			phi, ok := instr.(*ssa.Phi)
@@ -135,7 +143,7 @@ func reversePostorder(fn *ssa.Function) (order []*ssa.BasicBlock, pos []int, bac
 			}
 			for i, ed := range phi.Edges {
 				p := b.Preds[i]
-				if pos[p.Index] >= pos[b.Index] && (!pruned || liveEdge(pos, p, b)) {
+				if pos[p.Index] >= pos[b.Index] && liveEdge(live, p, b) {
 					if back == nil {
 						back = make(map[ssa.Value]int)
 					}
@@ -146,7 +154,7 @@ func reversePostorder(fn *ssa.Function) (order []*ssa.BasicBlock, pos []int, bac
 			}
 		}
 	}
-	return post, pos, back, irregular, pruned
+	return post, pos, live, back, irregular
 }
 
 // path is the path of label l of the hit, the call included, and on to
@@ -243,11 +251,8 @@ func (e *engine) purposeOf(fn *ssa.Function) string {
 // that changed), so they would compute the same, and their hits stand.
 // With blocks not reachable from the entry, rounds run the whole body.
 func (st *state) run() {
-	order, pos, back, irregular, pruned := reversePostorder(st.fn)
-	st.backUse = back
-	if pruned {
-		st.blockPos = pos
-	}
+	order, _, live, back, irregular := reversePostorder(st.fn)
+	st.backUse, st.live = back, live
 	// hitsAt and inheritedAt: the hits and requirements found before
 	// each block, in the last round that ran it.
 	hitsAt := make([]int, len(order)+1)
@@ -652,7 +657,7 @@ func (st *state) step(instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Phi:
 		for i, ed := range in.Edges {
-			if st.blockPos != nil && !liveEdge(st.blockPos, in.Block().Preds[i], in.Block()) {
+			if !liveEdge(st.live, in.Block().Preds[i], in.Block()) {
 				continue // an edge that never runs (constbranch.go)
 			}
 			st.set(in, st.t(ed))
