@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/privacyvet/privacyvet/analyzers/annotcheck"
 	"github.com/privacyvet/privacyvet/analyzers/consent"
@@ -59,17 +60,21 @@ type Suite struct {
 	Marks  *analysis.Analyzer // parses annotations
 	Flow   *analysis.Analyzer // the taint engine; owns the facts
 	Rules  []*analysis.Analyzer
+
+	variants *flow.Variants
 }
 
 // New builds a suite bound to opts (nil: defaults).
 func New(opts *Options) *Suite {
 	cfg := config.New(opts)
 	mk := marks.New(cfg)
-	fl := flow.New(mk)
+	vs := flow.NewVariants()
+	fl := flow.New(mk, vs)
 	return &Suite{
-		Config: cfg,
-		Marks:  mk,
-		Flow:   fl,
+		variants: vs,
+		Config:   cfg,
+		Marks:    mk,
+		Flow:     fl,
 		Rules: []*analysis.Analyzer{
 			logleak.New(fl),
 			thirdparty.New(fl),
@@ -128,6 +133,32 @@ func RuleOwners() map[string]string {
 	}
 	return m
 }
+
+// ShareVariants makes the packages that pkgs (with their dependencies)
+// load more than once with the same files share one analysis when what
+// they import says the same. With tests, a package that imports a
+// package with in-package tests is loaded again for that test
+// ("q [x.test]"); see the flow engine's variants.go. Only a driver that
+// runs all packages in one process, as the standalone checker does, can
+// share. Call it before the run.
+func (s *Suite) ShareVariants(pkgs []*packages.Package) {
+	seen := make(map[string]int)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		seen[p.PkgPath+"\x00"+strings.Join(p.CompiledGoFiles, "\x00")]++
+	})
+	var paths []string
+	for key, n := range seen {
+		if n > 1 {
+			path, _, _ := strings.Cut(key, "\x00")
+			paths = append(paths, path)
+		}
+	}
+	s.variants.Share(paths)
+}
+
+// ReusedVariants reports how many packages took another variant's
+// analysis in the suite's run.
+func (s *Suite) ReusedVariants() int { return s.variants.Reused() }
 
 // Rule returns the suite's analyzer of that name, or nil.
 func (s *Suite) Rule(name string) *analysis.Analyzer {

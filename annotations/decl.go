@@ -172,8 +172,8 @@ type place struct {
 // unknown directive there is PV908, since no declaration function sees it.
 // //privacy:allow is exempt: it applies to the line it stands on.
 func Misplaced(fset *token.FileSet, f *ast.File) []*Error {
-	if f == nil {
-		return nil
+	if f == nil || !hasDirective(f) {
+		return nil // most files of a program, and all of its dependencies'
 	}
 	owned := map[*ast.Comment]bool{}
 	own := func(g *ast.CommentGroup) {
@@ -268,6 +268,18 @@ func Misplaced(fset *token.FileSet, f *ast.File) []*Error {
 		}
 	}
 	return errs
+}
+
+// hasDirective reports whether a comment of f is a //privacy: directive.
+func hasDirective(f *ast.File) bool {
+	for _, g := range f.Comments {
+		for _, c := range g.List {
+			if strings.HasPrefix(c.Text, Prefix) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func cats(d *Directive) []string {

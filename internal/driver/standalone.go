@@ -50,6 +50,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at exit")
 	allBounds := fs.Bool("bounds", false, "list every engine bound hit (by default, the first few)")
+	shareVariants := fs.Bool("share-variants", true, "analyse a package once for the test variants that load it again with the same files, when what it imports says the same")
 	fs.Usage = func() { usage(stderr, fs) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -129,6 +130,9 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	code := exitOK
 	if loadErrors(pkgs, stderr) {
 		code = exitError
+	}
+	if *shareVariants {
+		suite.ShareVariants(pkgs)
 	}
 	// The engine is a root too, so that its results (the bounds it hit)
 	// are kept; it reports nothing itself.

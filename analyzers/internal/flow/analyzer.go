@@ -80,8 +80,9 @@ type PackageFact struct{}
 func (*PackageFact) AFact()         {}
 func (*PackageFact) String() string { return "analysed" }
 
-// New returns the flow engine analyzer, reading annotations from mk.
-func New(mk *analysis.Analyzer) *analysis.Analyzer {
+// New returns the flow engine analyzer, reading annotations from mk and
+// sharing the analysis of test variants through vs (nil: not shared).
+func New(mk *analysis.Analyzer, vs *Variants) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "privacyflow",
 		Doc:        "follow personal data from its sources to sinks (the engine shared by privacyvet's rules)",
@@ -91,7 +92,7 @@ func New(mk *analysis.Analyzer) *analysis.Analyzer {
 		FactTypes:  []analysis.Fact{new(FuncFact), new(MethodsFact), new(TypeFact), new(PackageFact), new(InventoryFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			m := pass.ResultOf[mk].(*marks.Marks)
-			return run(pass, m)
+			return run(pass, m, vs)
 		},
 	}
 }
@@ -104,12 +105,13 @@ func isStd(path string) bool {
 	return !strings.Contains(first, ".")
 }
 
-func run(pass *analysis.Pass, m *marks.Marks) (res *Result, err error) {
+func run(pass *analysis.Pass, m *marks.Marks, vs *Variants) (res *Result, err error) {
 	res = &Result{Policy: m.Policy, Marks: m, Err: m.Err}
 	if m.Err != nil {
 		return res, nil
 	}
 	if stdPackage(pass) {
+		vs.setDigest(pass.Pkg, &stdDigest)
 		return res, nil
 	}
 	defer func() {
@@ -121,11 +123,17 @@ func run(pass *analysis.Pass, m *marks.Marks) (res *Result, err error) {
 		}
 	}()
 	e := newEngine(pass, m)
+	ent, done := vs.find(pass)
+	defer done() // after record: a variant waiting for this analysis finds it
+	if ent != nil && e.replay(ent, res) {
+		vs.setDigest(pass.Pkg, ent.digest)
+		return res, nil
+	}
 	e.exportMarks()
 	e.build()
 	e.solve()
 	e.exportSummaries()
-	pass.ExportPackageFact(new(PackageFact))
+	e.exportPackage(new(PackageFact))
 	res.Flows = e.sortedFlows()
 	res.Retained = e.inventory(res.Flows)
 	res.Consent = e.consent
@@ -133,6 +141,7 @@ func run(pass *analysis.Pass, m *marks.Marks) (res *Result, err error) {
 		res.Ignored = append(res.Ignored, e.ignored[fn]...)
 	}
 	res.Bounds = e.bounds
+	vs.record(pass, e.exports, res)
 	return res, nil
 }
 
@@ -188,6 +197,7 @@ type engine struct {
 	consents map[*types.Func]string // consentOf
 	// methodFacts: imported method summaries, by type (importMethodFact)
 	methodFacts map[*types.TypeName]*MethodsFact
+	exports     []export // the facts exported, for the variants (variants.go)
 }
 
 func newEngine(pass *analysis.Pass, m *marks.Marks) *engine {
@@ -352,7 +362,7 @@ func sortedMembers(p *ssa.Package) []string {
 func (e *engine) exportMarks() {
 	for tn, cats := range e.marks.Types {
 		if len(cats) > 0 {
-			e.pass.ExportObjectFact(tn, &TypeFact{Categories: cats})
+			e.exportObject(tn, &TypeFact{Categories: cats})
 		}
 	}
 }
@@ -397,11 +407,11 @@ func (e *engine) exportSummaries() {
 		case obj.Signature().Recv() != nil:
 			methods.add(obj, fact)
 		default:
-			e.pass.ExportObjectFact(obj, fact)
+			e.exportObject(obj, fact)
 		}
 	}
 	for tn, f := range methods {
-		e.pass.ExportObjectFact(tn, f)
+		e.exportObject(tn, f)
 	}
 }
 

@@ -113,7 +113,7 @@ func (e *engine) inventory(flows []*Flow) []Retained {
 	}
 	sort.Strings(inv.Erased)
 	if len(inv.Stored) > 0 || len(inv.Erased) > 0 {
-		e.pass.ExportPackageFact(inv)
+		e.exportPackage(inv)
 	}
 	if e.pass.Pkg.Name() != "main" {
 		return nil

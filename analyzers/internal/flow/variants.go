@@ -1,0 +1,326 @@
+package flow
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Test variants.
+//
+// With tests, go/packages loads some packages more than once. When x has
+// tests in package x, and a test of x imports q, which imports x, then q
+// is type-checked again against x-with-its-tests: "q [x.test]". On
+// ory/kratos 314 of the 1,608 packages loaded are such copies (its
+// driver package, 14 times), and analysing each afresh took a quarter of
+// the engine's time under the standalone checker.
+//
+// A copy has the same files as the package; only its imports differ.
+// The engine's result is a function of the files and of the facts read
+// from the imports, so when those facts are the same the result is too,
+// and the copy re-exports it on its own objects instead of analysing
+// again. To tell, each package gets a digest of what its importers can
+// read from it: its facts on the objects of its non-test files, and the
+// digests of those files' imports (importers read facts on the types of
+// indirect imports as well). x with its tests usually has the digest of
+// x, since other packages cannot name what tests add, so q [x.test]
+// finds the import digests q had and takes q's result. When the tests
+// change what x's own functions do (a test type implementing one of x's
+// interfaces, say), the digests differ and the copy is analysed.
+//
+// Only the standalone checker shares variants (Variants.Share): under
+// go vet every package is a process of its own.
+
+// digest identifies what importers can read from a package's facts.
+type digest [sha256.Size]byte
+
+// stdDigest stands for any standard-library package: the engine exports
+// nothing for them, and they have no variants that matter.
+var stdDigest = digest{1}
+
+// Variants is shared by the passes of one checker run: the digests of
+// the packages analysed so far, and the results of packages loaded more
+// than once with the same files.
+type Variants struct {
+	shared map[string]bool // package paths to share (set by Share, before the run)
+
+	mu      sync.Mutex
+	digests map[*types.Package]*digest // nil: unknown, so no importer reuses a result
+	groups  map[string]*variantGroup   // by package path and file names
+	reused  int
+}
+
+// variantGroup is the analyses of one package path and file list.
+type variantGroup struct {
+	done    chan struct{} // closed when the first analysis ends
+	entries []*variantEntry
+}
+
+// variantEntry is one analysis that a variant with the same files and
+// imports of the same digests can reuse.
+type variantEntry struct {
+	files   []*ast.File
+	imports []importDigest
+	exports []export
+	res     Result
+	digest  *digest
+}
+
+type importDigest struct {
+	path string
+	d    digest
+}
+
+// export is a fact the engine exported: on obj, or on the package when
+// obj is nil.
+type export struct {
+	obj  types.Object
+	fact analysis.Fact
+}
+
+// NewVariants returns a Variants that shares nothing until Share.
+func NewVariants() *Variants {
+	return &Variants{digests: make(map[*types.Package]*digest), groups: make(map[string]*variantGroup)}
+}
+
+// Share makes the packages of these paths share their analysis across
+// variants with the same files. It must be called before the run.
+func (vs *Variants) Share(paths []string) {
+	vs.shared = make(map[string]bool, len(paths))
+	for _, p := range paths {
+		vs.shared[p] = true
+	}
+}
+
+// Reused reports how many packages took another variant's analysis.
+func (vs *Variants) Reused() int {
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
+	return vs.reused
+}
+
+func (vs *Variants) enabled() bool { return vs != nil && len(vs.shared) > 0 }
+
+func (vs *Variants) setDigest(pkg *types.Package, d *digest) {
+	if !vs.enabled() {
+		return
+	}
+	vs.mu.Lock()
+	vs.digests[pkg] = d
+	vs.mu.Unlock()
+}
+
+// find returns the analysis of another variant of the pass's package
+// that the pass can reuse, if any. The first pass over a package path
+// and file list leads: it gets a function to call when its analysis is
+// recorded. The others wait for it, so that a copy analysed while the
+// package itself is under way still finds its result. (The leader is
+// already running, its imports analysed, and it waits for nothing: no
+// wait can be circular.)
+func (vs *Variants) find(pass *analysis.Pass) (ent *variantEntry, done func()) {
+	if !vs.enabled() || !vs.shared[pass.Pkg.Path()] {
+		return nil, func() {}
+	}
+	key := groupKey(pass)
+	vs.mu.Lock()
+	g := vs.groups[key]
+	if g == nil {
+		g = &variantGroup{done: make(chan struct{})}
+		vs.groups[key] = g
+		vs.mu.Unlock()
+		return nil, func() { close(g.done) }
+	}
+	vs.mu.Unlock()
+	<-g.done
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
+	imps, ok := vs.importDigests(pass, false)
+	if !ok {
+		return nil, func() {}
+	}
+	for _, ent := range g.entries {
+		if slices.Equal(ent.files, pass.Files) && slices.Equal(ent.imports, imps) {
+			vs.reused++
+			return ent, func() {}
+		}
+	}
+	return nil, func() {}
+}
+
+func groupKey(pass *analysis.Pass) string {
+	var b strings.Builder
+	b.WriteString(pass.Pkg.Path())
+	for _, f := range pass.Files {
+		b.WriteByte(0)
+		b.WriteString(pass.Fset.File(f.FileStart).Name())
+	}
+	return b.String()
+}
+
+// record keeps a full analysis: its digest for importers, and, for a
+// shared package, the analysis itself for other variants.
+func (vs *Variants) record(pass *analysis.Pass, exports []export, res *Result) {
+	if !vs.enabled() {
+		return
+	}
+	vs.mu.Lock()
+	own, ok := vs.importDigests(pass, true)
+	vs.mu.Unlock()
+	var d *digest
+	if ok {
+		d = digestOf(pass, own, exports) // outside the lock: it encodes every fact
+	}
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
+	vs.digests[pass.Pkg] = d
+	if d == nil || !vs.shared[pass.Pkg.Path()] {
+		return
+	}
+	for _, x := range exports {
+		if x.obj != nil && x.obj.Parent() != x.obj.Pkg().Scope() {
+			return // a fact on a local type: no variant could find its object by name
+		}
+	}
+	imps, ok := vs.importDigests(pass, false)
+	if !ok {
+		return
+	}
+	g := vs.groups[groupKey(pass)]
+	g.entries = append(g.entries, &variantEntry{files: pass.Files, imports: imps, exports: exports, res: *res, digest: d})
+}
+
+// importDigests returns the digests of the packages that the pass's
+// files import (only its non-test files, with nonTest), by path; false
+// when one is unknown. vs.mu is held.
+func (vs *Variants) importDigests(pass *analysis.Pass, nonTest bool) ([]importDigest, bool) {
+	var out []importDigest
+	seen := make(map[*types.Package]bool)
+	for _, f := range pass.Files {
+		if nonTest && isTestFile(pass, f) {
+			continue
+		}
+		for _, spec := range f.Imports {
+			pn := pass.TypesInfo.PkgNameOf(spec)
+			if pn == nil || seen[pn.Imported()] {
+				continue // import "C"
+			}
+			p := pn.Imported()
+			seen[p] = true
+			d := vs.digests[p]
+			if d == nil {
+				return nil, false
+			}
+			out = append(out, importDigest{p.Path(), *d})
+		}
+	}
+	slices.SortFunc(out, func(a, b importDigest) int { return cmp.Compare(a.path, b.path) })
+	return out, true
+}
+
+func isTestFile(pass *analysis.Pass, f *ast.File) bool {
+	return strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
+}
+
+// digestOf returns the digest of a package analysed in full: its facts
+// on objects declared outside test files, and the digests of its non-test
+// files' imports, imps; nil when a fact is of a kind it cannot read. The
+// inventory is left out: a variant recomputes its own from its imports'.
+func digestOf(pass *analysis.Pass, imps []importDigest, exports []export) *digest {
+	h := sha256.New()
+	for _, im := range imps {
+		fmt.Fprintf(h, "import %q ", im.path)
+		h.Write(im.d[:])
+	}
+	type item struct{ name, kind, enc string }
+	var items []item
+	for _, x := range exports {
+		if x.obj == nil || strings.HasSuffix(pass.Fset.File(x.obj.Pos()).Name(), "_test.go") {
+			// Package facts: the PackageFact says nothing, and the
+			// inventory is recomputed. Objects of test files: no other
+			// package can name them.
+			continue
+		}
+		var enc []byte
+		var err error
+		switch f := x.fact.(type) {
+		case *FuncFact:
+			enc, err = f.GobEncode()
+		case *MethodsFact:
+			enc, err = f.GobEncode()
+		case *TypeFact:
+			enc = []byte(strings.Join(f.Categories, ","))
+		default:
+			return nil // a fact this digest does not know how to read
+		}
+		if err != nil {
+			return nil
+		}
+		items = append(items, item{x.obj.Name(), reflect.TypeOf(x.fact).String(), string(enc)})
+	}
+	slices.SortFunc(items, func(a, b item) int {
+		return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.kind, b.kind), cmp.Compare(a.enc, b.enc))
+	})
+	for _, it := range items {
+		fmt.Fprintf(h, "fact %q %q %d ", it.name, it.kind, len(it.enc))
+		h.Write([]byte(it.enc))
+	}
+	var d digest
+	h.Sum(d[:0])
+	return &d
+}
+
+// replay re-exports a variant's analysis on the pass's own objects and
+// recomputes the inventory from the pass's imports. It reports false,
+// exporting nothing, when an object of the analysis has no namesake of
+// the same kind in the pass's package.
+func (e *engine) replay(ent *variantEntry, res *Result) bool {
+	scope := e.pass.Pkg.Scope()
+	objs := make([]types.Object, len(ent.exports))
+	for i, x := range ent.exports {
+		if x.obj == nil {
+			continue
+		}
+		o := scope.Lookup(x.obj.Name())
+		if o == nil || reflect.TypeOf(o) != reflect.TypeOf(x.obj) {
+			return false
+		}
+		objs[i] = o
+	}
+	for i, x := range ent.exports {
+		switch x.fact.(type) {
+		case *InventoryFact:
+			// recomputed below
+		default:
+			if objs[i] != nil {
+				e.exportObject(objs[i], x.fact)
+			} else {
+				e.exportPackage(x.fact)
+			}
+		}
+	}
+	r := ent.res
+	r.Policy, r.Marks, r.Err = res.Policy, res.Marks, res.Err
+	r.Retained = e.inventory(r.Flows)
+	*res = r
+	return true
+}
+
+// exportObject exports a fact on obj, keeping it for the variants.
+func (e *engine) exportObject(obj types.Object, fact analysis.Fact) {
+	e.pass.ExportObjectFact(obj, fact)
+	e.exports = append(e.exports, export{obj, fact})
+}
+
+// exportPackage exports a package fact, keeping it for the variants.
+func (e *engine) exportPackage(fact analysis.Fact) {
+	e.pass.ExportPackageFact(fact)
+	e.exports = append(e.exports, export{nil, fact})
+}
