@@ -156,6 +156,15 @@ func (s *Suite) ShareVariants(pkgs []*packages.Package) {
 	s.variants.Share(paths)
 }
 
+// ShareVariantsIn is ShareVariants for a process run by go vet on one
+// package: it takes the analysis of another variant of the package from
+// dir, a directory of the go command's run, or leaves its own there. on
+// is read when the analysis runs (the flags are parsed then): false
+// shares nothing. Call it before the run.
+func (s *Suite) ShareVariantsIn(dir string, on func() bool) {
+	s.variants.ShareDir(dir, on)
+}
+
 // ReusedVariants reports how many packages took another variant's
 // analysis in the suite's run.
 func (s *Suite) ReusedVariants() int { return s.variants.Reused() }

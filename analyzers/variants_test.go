@@ -13,133 +13,16 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/privacyvet/privacyvet/analyzers"
+	"github.com/privacyvet/privacyvet/internal/testdir"
 )
-
-// variantsModule has two packages with in-package tests, x and y, and
-// external tests that import packages which import them, so that q and
-// p are loaded again for x's and y's tests ("q [x.test]", "p [y.test]").
-//
-//   - y's tests add only what other packages cannot name (a test and a
-//     helper with a summary of its own): p [y.test] may take p's analysis.
-//   - x's tests add a type implementing x's Logger that logs, which
-//     changes what x.Record does: q [x.test] must be analysed again, or
-//     x's external test misses the email that q.Save hands to that log.
-var variantsModule = map[string]string{
-	"go.mod": "module example.com/variants\n\ngo 1.26\n",
-	"x/x.go": `package x
-
-type Logger interface{ Log(s string) }
-
-type nop struct{}
-
-func (nop) Log(string) {}
-
-// Nop returns a Logger that drops what it gets.
-func Nop() Logger { return nop{} }
-
-// Record hands s to l.
-func Record(l Logger, s string) { l.Log(s) }
-`,
-	"x/x_test.go": `package x
-
-import (
-	"log"
-	"testing"
-)
-
-type logger struct{}
-
-func (logger) Log(s string) { log.Print(s) }
-
-func TestRecord(t *testing.T) { Record(logger{}, "started") }
-`,
-	"x/q_test.go": `package x_test
-
-import (
-	"testing"
-
-	"example.com/variants/q"
-	"example.com/variants/x"
-)
-
-type user struct {
-	Email string ` + "`privacy:\"user.contact.email\"`" + `
-}
-
-func save(u user) {
-	q.Save(x.Nop(), u.Email) // in the test binary, x.Record may log
-}
-
-func TestSave(t *testing.T) { save(user{}) }
-`,
-	"q/q.go": `package q
-
-import "example.com/variants/x"
-
-// Save records s.
-func Save(l x.Logger, s string) { x.Record(l, s) }
-`,
-	"y/y.go": `package y
-
-import "log"
-
-// Mail logs s.
-func Mail(s string) { log.Print(s) }
-`,
-	"y/y_test.go": `package y
-
-import (
-	"log"
-	"testing"
-)
-
-// Shout logs s too, but only tests can call it.
-func Shout(s string) { log.Print(s) }
-
-func TestMail(t *testing.T) { Mail("hello") }
-`,
-	"y/p_test.go": `package y_test
-
-import (
-	"testing"
-
-	"example.com/variants/p"
-)
-
-type user struct {
-	Email string ` + "`privacy:\"user.contact.email\"`" + `
-}
-
-func notify(u user) {
-	p.Notify(u.Email)
-}
-
-func TestNotify(t *testing.T) { notify(user{}) }
-`,
-	"p/p.go": `package p
-
-import "example.com/variants/y"
-
-// Notify mails s.
-func Notify(s string) { y.Mail(s) }
-`,
-}
 
 // TestShareVariants: a test variant that imports what its package
 // imported, as far as the facts say, takes the package's analysis; one
 // whose imports say something else is analysed again; and the findings
 // are those of analysing every variant afresh.
 func TestShareVariants(t *testing.T) {
-	dir := t.TempDir()
-	for name, src := range variantsModule {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	// testdata/variants/README.md says what each package is for.
+	dir := filepath.Join(testdir.Testdata(t), "variants")
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: true, Dir: dir, Env: append(os.Environ(), "GOFLAGS=")}
 	pkgs, err := packages.Load(cfg, "./...")
 	if err != nil {

@@ -101,6 +101,67 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestVetVariants: under go vet, a package loaded again for another
+// package's tests takes the analysis of the package (testdata/variants),
+// with the findings of analysing every copy afresh.
+func TestVetVariants(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs go vet")
+	}
+	repo, _ := filepath.Abs(filepath.Join("..", ".."))
+	dir := filepath.Join(repo, "testdata", "variants")
+	bin := hosttest.Build(t, repo, t.TempDir())
+	// A policy file of its own for each run of the test: go vet caches
+	// results by the tool's flags, and a cached package is not analysed.
+	pol := t.TempDir()
+	for _, name := range []string{"kaseya-2016.yaml", "kaseya-2016.md"} {
+		data, err := os.ReadFile(filepath.Join(repo, "policy", "builtin", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(pol, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	policy := "-policy=" + filepath.Join(pol, "kaseya-2016.yaml")
+	env := []string{"GOFLAGS=-mod=mod", "GOWORK=off"}
+	findings := func(args ...string) ([]hosttest.Finding, string) {
+		_, stderr := hosttest.Run(t, dir, env, "go", append([]string{"vet", "-work", "-vettool=" + bin, policy}, append(args, "./...")...)...)
+		var work string
+		for _, line := range strings.Split(string(stderr), "\n") {
+			if w, ok := strings.CutPrefix(line, "WORK="); ok {
+				work = w
+			}
+		}
+		if work == "" {
+			t.Fatalf("go vet -work printed no WORK= line:\n%s", stderr)
+		}
+		t.Cleanup(func() {
+			if err := os.RemoveAll(work); err != nil {
+				t.Error(err)
+			}
+		})
+		got, err := hosttest.ParseText(stderr, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got, filepath.Join(work, "privacyvet-variants")
+	}
+	shared, store := findings()
+	fresh, _ := findings("-share-variants=false")
+	want := []hosttest.Finding{{Rule: "PV101", File: "x/q_test.go", Line: 15}, {Rule: "PV101", File: "y/p_test.go", Line: 14}}
+	if diff := cmp.Diff(want, fresh); diff != "" {
+		t.Errorf("every copy analysed (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(fresh, shared); diff != "" {
+		t.Errorf("copies sharing analyses (-fresh +shared):\n%s", diff)
+	}
+	reused, _ := filepath.Glob(filepath.Join(store, "*.reused"))
+	if len(reused) == 0 {
+		t.Errorf("no package took another's analysis (nothing marked in %s)", store)
+	}
+}
+
 // TestBadPolicy: a malformed policy stops the run with an error naming
 // the file, line and key, in both hosts, and no panic.
 func TestBadPolicy(t *testing.T) {

@@ -1,10 +1,12 @@
 package driver
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -78,10 +80,40 @@ func vetProtocol(args []string) bool {
 func vet() {
 	opts := new(analyzers.Options)
 	flag.StringVar(&opts.Policy, "policy", "", "privacy policy: a YAML file or builtin:NAME (same as -privacy.policy)")
-	all := analyzers.All(opts)
+	share := flag.Bool("share-variants", true, "take a test variant's analysis from its package's, when what it imports says the same (see docs/performance.md)")
+	suite := analyzers.New(opts)
+	if dir, ok := vetWorkDir(os.Args[1:]); ok {
+		suite.ShareVariantsIn(dir, func() bool { return *share })
+	}
+	all := suite.All()
 	deferGC()
 	profileVet(os.Args[1:], all)
 	unitchecker.Main(all...)
+}
+
+// vetWorkDir returns, when go vet runs the tool on a package, a directory
+// in the go command's work directory (which go vet removes when it ends)
+// where the processes of one run share their analyses with the test
+// variants of their packages. A configuration that does not come from
+// the go command (another build system's, with no go-build work
+// directory) shares nothing.
+func vetWorkDir(args []string) (dir string, ok bool) {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return "", false
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	if err != nil {
+		return "", false // unitchecker reports it
+	}
+	var cfg vetConfig
+	if err := json.Unmarshal(data, &cfg); err != nil || cfg.VetxOutput == "" {
+		return "", false
+	}
+	work := filepath.Dir(filepath.Dir(cfg.VetxOutput)) // $WORK/b042/vet.out
+	if !strings.HasPrefix(filepath.Base(work), "go-build") {
+		return "", false
+	}
+	return filepath.Join(work, "privacyvet-variants"), true
 }
 
 func rules(w io.Writer) int {

@@ -29,10 +29,11 @@ const (
 )
 
 // vetConfig is the part of go vet's per-package *.cfg file that profiling
-// needs.
+// and the sharing of test variants' analyses need.
 type vetConfig struct {
-	ID       string
-	VetxOnly bool
+	ID         string
+	VetxOnly   bool
+	VetxOutput string
 }
 
 // profileVet starts the profiles asked for by the environment when args

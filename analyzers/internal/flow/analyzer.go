@@ -89,7 +89,7 @@ func New(mk *analysis.Analyzer, vs *Variants) *analysis.Analyzer {
 		URL:        "https://github.com/privacyvet/privacyvet/blob/main/docs/rules.md",
 		Requires:   []*analysis.Analyzer{mk},
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(FuncFact), new(MethodsFact), new(TypeFact), new(PackageFact), new(InventoryFact)},
+		FactTypes:  []analysis.Fact{new(FuncFact), new(MethodsFact), new(TypeFact), new(PackageFact), new(InventoryFact), new(DigestFact)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			m := pass.ResultOf[mk].(*marks.Marks)
 			return run(pass, m, vs)
@@ -129,19 +129,23 @@ func run(pass *analysis.Pass, m *marks.Marks, vs *Variants) (res *Result, err er
 		vs.setDigest(pass.Pkg, ent.digest)
 		return res, nil
 	}
+	if vs.load(e, res) {
+		return res, nil
+	}
 	e.exportMarks()
 	e.build()
 	e.solve()
 	e.exportSummaries()
 	e.exportPackage(new(PackageFact))
 	res.Flows = e.sortedFlows()
-	res.Retained = e.inventory(res.Flows)
+	own := e.ownStores(res.Flows)
+	res.Retained = e.inventory(own)
 	res.Consent = e.consent
 	for _, fn := range e.funcs {
 		res.Ignored = append(res.Ignored, e.ignored[fn]...)
 	}
 	res.Bounds = e.bounds
-	vs.record(pass, e.exports, res)
+	vs.record(e, res, own)
 	return res, nil
 }
 

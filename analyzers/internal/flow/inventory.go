@@ -49,9 +49,28 @@ type Retained struct {
 	Via string    // the import path that carried it, when the write is elsewhere
 }
 
+// ownStores lists the package's own writes, among flows, that cannot
+// expire: its part of the inventory.
+func (e *engine) ownStores(flows []*Flow) []StoredCategory {
+	var out []StoredCategory
+	for _, f := range flows {
+		if f.Kind != models.Store || f.Expiry != nil {
+			continue
+		}
+		p := e.pass.Fset.Position(f.Pos)
+		loc := fmt.Sprintf("%s:%d", shortFile(p.Filename), p.Line)
+		if f.Remote && len(f.Path) > 0 && f.Path[len(f.Path)-1].Loc != "" {
+			loc = f.Path[len(f.Path)-1].Loc // the write itself, in the package that makes it
+		}
+		out = append(out, StoredCategory{Category: f.Category, Sink: f.Sink, Origin: f.Origin, Loc: loc, Pkg: e.pass.Pkg.Path(), pos: f.Pos})
+	}
+	return out
+}
+
 // inventory builds, exports and (in a main package) decides the
-// package's inventory.
-func (e *engine) inventory(flows []*Flow) []Retained {
+// package's inventory, from its own writes that cannot expire (ownStores)
+// and its imports' inventories.
+func (e *engine) inventory(own []StoredCategory) []Retained {
 	inv := &InventoryFact{}
 	seenStore := make(map[string]int)
 	addStore := func(s StoredCategory) {
@@ -69,19 +88,10 @@ func (e *engine) inventory(flows []*Flow) []Retained {
 		seenStore[s.Category] = len(inv.Stored)
 		inv.Stored = append(inv.Stored, s)
 	}
-	erased := make(map[string]bool)
-	// This package's writes that cannot expire.
-	for _, f := range flows {
-		if f.Kind != models.Store || f.Expiry != nil {
-			continue
-		}
-		p := e.pass.Fset.Position(f.Pos)
-		loc := fmt.Sprintf("%s:%d", shortFile(p.Filename), p.Line)
-		if f.Remote && len(f.Path) > 0 && f.Path[len(f.Path)-1].Loc != "" {
-			loc = f.Path[len(f.Path)-1].Loc // the write itself, in the package that makes it
-		}
-		addStore(StoredCategory{Category: f.Category, Sink: f.Sink, Origin: f.Origin, Loc: loc, Pkg: e.pass.Pkg.Path(), pos: f.Pos})
+	for _, s := range own {
+		addStore(s)
 	}
+	erased := make(map[string]bool)
 	// Its erase functions, and the policy's (which name functions
 	// anywhere in the program).
 	for _, fm := range e.marks.Funcs {

@@ -36,8 +36,12 @@ import (
 // change what x's own functions do (a test type implementing one of x's
 // interfaces, say), the digests differ and the copy is analysed.
 //
-// Only the standalone checker shares variants (Variants.Share): under
-// go vet every package is a process of its own.
+// The standalone checker runs every package in one process and keeps the
+// analyses in memory (Variants.Share). Under go vet each package is a
+// process of its own: there a package's digest travels to its importers
+// as a fact (DigestFact), and each analysis is left in a directory of the
+// go command's run for the processes of copies (Variants.ShareDir,
+// variants_vet.go).
 
 // digest identifies what importers can read from a package's facts.
 type digest [sha256.Size]byte
@@ -51,6 +55,7 @@ var stdDigest = digest{1}
 // than once with the same files.
 type Variants struct {
 	shared map[string]bool // package paths to share (set by Share, before the run)
+	dir    *vetDir         // under go vet (set by ShareDir, before the run)
 
 	mu      sync.Mutex
 	digests map[*types.Package]*digest // nil: unknown, so no importer reuses a result
@@ -107,6 +112,7 @@ func (vs *Variants) Reused() int {
 	return vs.reused
 }
 
+// enabled reports whether the standalone checker shares analyses.
 func (vs *Variants) enabled() bool { return vs != nil && len(vs.shared) > 0 }
 
 func (vs *Variants) setDigest(pkg *types.Package, d *digest) {
@@ -166,40 +172,53 @@ func groupKey(pass *analysis.Pass) string {
 }
 
 // record keeps a full analysis: its digest for importers, and, for a
-// shared package, the analysis itself for other variants.
-func (vs *Variants) record(pass *analysis.Pass, exports []export, res *Result) {
+// package with copies, the analysis itself for them. own is the
+// package's part of the inventory.
+func (vs *Variants) record(e *engine, res *Result, own []StoredCategory) {
+	if vs.onDisk() {
+		vs.store(e, res, own)
+		return
+	}
 	if !vs.enabled() {
 		return
 	}
+	pass := e.pass
 	vs.mu.Lock()
-	own, ok := vs.importDigests(pass, true)
+	imps, ok := vs.importDigests(pass, true)
 	vs.mu.Unlock()
 	var d *digest
 	if ok {
-		d = digestOf(pass, own, exports) // outside the lock: it encodes every fact
+		d = digestOf(pass, imps, e.exports) // outside the lock: it encodes every fact
 	}
 	vs.mu.Lock()
 	defer vs.mu.Unlock()
 	vs.digests[pass.Pkg] = d
-	if d == nil || !vs.shared[pass.Pkg.Path()] {
+	if d == nil || !vs.shared[pass.Pkg.Path()] || !replayable(e.exports) {
 		return
 	}
-	for _, x := range exports {
-		if x.obj != nil && x.obj.Parent() != x.obj.Pkg().Scope() {
-			return // a fact on a local type: no variant could find its object by name
-		}
-	}
-	imps, ok := vs.importDigests(pass, false)
+	imps, ok = vs.importDigests(pass, false)
 	if !ok {
 		return
 	}
 	g := vs.groups[groupKey(pass)]
-	g.entries = append(g.entries, &variantEntry{files: pass.Files, imports: imps, exports: exports, res: *res, digest: d})
+	g.entries = append(g.entries, &variantEntry{files: pass.Files, imports: imps, exports: e.exports, res: *res, digest: d})
+}
+
+// replayable reports whether a copy can find the objects of every fact
+// by name: none is on a local type.
+func replayable(exports []export) bool {
+	for _, x := range exports {
+		if x.obj != nil && x.obj.Parent() != x.obj.Pkg().Scope() {
+			return false
+		}
+	}
+	return true
 }
 
 // importDigests returns the digests of the packages that the pass's
 // files import (only its non-test files, with nonTest), by path; false
-// when one is unknown. vs.mu is held.
+// when one is unknown. vs.mu is held (standalone), or the digests are
+// read from facts (go vet).
 func (vs *Variants) importDigests(pass *analysis.Pass, nonTest bool) ([]importDigest, bool) {
 	var out []importDigest
 	seen := make(map[*types.Package]bool)
@@ -214,7 +233,12 @@ func (vs *Variants) importDigests(pass *analysis.Pass, nonTest bool) ([]importDi
 			}
 			p := pn.Imported()
 			seen[p] = true
-			d := vs.digests[p]
+			var d *digest
+			if vs.onDisk() {
+				d = importedDigest(pass, p)
+			} else {
+				d = vs.digests[p]
+			}
 			if d == nil {
 				return nil, false
 			}
@@ -308,7 +332,7 @@ func (e *engine) replay(ent *variantEntry, res *Result) bool {
 	}
 	r := ent.res
 	r.Policy, r.Marks, r.Err = res.Policy, res.Marks, res.Err
-	r.Retained = e.inventory(r.Flows)
+	r.Retained = e.inventory(e.ownStores(r.Flows))
 	*res = r
 	return true
 }

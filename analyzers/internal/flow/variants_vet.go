@@ -1,0 +1,261 @@
+package flow
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"fmt"
+	"go/types"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Test variants under go vet (see variants.go).
+//
+// go vet runs a process per package, dependencies and test variants
+// included, so the copies of a package cannot see its analysis in
+// memory. Each process exports its package's digest as a fact, which its
+// direct importers read (the digest is transitive by construction), and
+// writes its analysis (facts and result) into a directory of the go
+// command's work directory, named by the package path, its files and its
+// imports' digests. Every process looks there first: go vet often runs
+// a copy before its package, so the package itself may take the copy's
+// analysis. The result's positions hold because each process parses the
+// package's files first, in the same order, into a file set of its own:
+// the files have the same bases in every process (the entry records them,
+// and a process whose bases differ analyses afresh). go vet removes the
+// work directory when it ends, so nothing outlives the run; a package
+// whose copies have not been analysed yet, or not in this run (go vet's
+// cache), is analysed.
+
+// DigestFact carries a package's digest to its importers under go vet.
+type DigestFact struct {
+	Digest digest
+}
+
+func (*DigestFact) AFact() {}
+
+func (f *DigestFact) String() string { return fmt.Sprintf("digest %x", f.Digest[:6]) }
+
+// vetDir is where, under go vet, processes leave their analyses.
+type vetDir struct {
+	path string      // in the go command's work directory
+	on   func() bool // the -share-variants flag, once the flags are parsed
+}
+
+// ShareDir makes the process (run by go vet) take the analysis of the
+// same files with imports of the same digests from dir, when one is
+// there, and leave its own there otherwise. on is read at analysis
+// time: false shares nothing. Call it before the run.
+func (vs *Variants) ShareDir(dir string, on func() bool) {
+	vs.dir = &vetDir{path: dir, on: on}
+}
+
+func (vs *Variants) onDisk() bool { return vs != nil && vs.dir != nil && vs.dir.on() }
+
+// importedDigest returns the digest of an import from its fact: that of
+// the standard library for a standard package, which exports none; nil
+// when unknown.
+func importedDigest(pass *analysis.Pass, p *types.Package) *digest {
+	var f DigestFact
+	if pass.ImportPackageFact(p, &f) {
+		return &f.Digest
+	}
+	if isStd(p.Path()) && !pass.ImportPackageFact(p, new(PackageFact)) {
+		return &stdDigest
+	}
+	return nil
+}
+
+// vetEntry is one package's analysis as written for its copies.
+type vetEntry struct {
+	Digest digest
+	Facts  []vetFact
+	Stored []StoredCategory // the package's own part of the inventory
+	Bases  []int            // of the package's files in the file set
+	Flows  []*Flow
+	// Consent, Ignored and Bounds are the rest of the Result.
+	Consent []*ConsentFinding
+	Ignored []IgnoredCheck
+	Bounds  []string
+}
+
+// vetFact is one exported fact: Kind is "package", "func", "methods" or
+// "type", Name the object's name, Data the fact's encoding.
+type vetFact struct {
+	Kind, Name string
+	Data       []byte
+}
+
+// variantFile names the analysis of the pass's files with these import
+// digests.
+func variantFile(pass *analysis.Pass, imps []importDigest) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q\n", pass.Pkg.Path())
+	for _, f := range pass.Files {
+		fmt.Fprintf(h, "file %q\n", pass.Fset.File(f.FileStart).Name())
+	}
+	for _, im := range imps {
+		fmt.Fprintf(h, "import %q ", im.path)
+		h.Write(im.d[:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// store exports the package's digest and writes its analysis for its
+// copies. A failure to write only means that copies analyse afresh.
+func (vs *Variants) store(e *engine, res *Result, own []StoredCategory) {
+	pass := e.pass
+	imps, ok := vs.importDigests(pass, true)
+	if !ok {
+		return
+	}
+	d := digestOf(pass, imps, e.exports)
+	if d == nil {
+		return
+	}
+	pass.ExportPackageFact(&DigestFact{Digest: *d})
+	if !replayable(e.exports) {
+		return
+	}
+	all, ok := vs.importDigests(pass, false)
+	if !ok {
+		return
+	}
+	ent := vetEntry{Digest: *d, Stored: own, Bases: bases(pass), Flows: res.Flows, Consent: res.Consent, Ignored: res.Ignored, Bounds: res.Bounds}
+	for _, x := range e.exports {
+		var f vetFact
+		var err error
+		switch fact := x.fact.(type) {
+		case *InventoryFact:
+			continue // recomputed from the copy's imports
+		case *PackageFact:
+			f.Kind = "package"
+		case *FuncFact:
+			f.Kind = "func"
+			f.Data, err = fact.GobEncode()
+		case *MethodsFact:
+			f.Kind = "methods"
+			f.Data, err = fact.GobEncode()
+		case *TypeFact:
+			f.Kind = "type"
+			f.Data = []byte(strings.Join(fact.Categories, "\n"))
+		default:
+			return
+		}
+		if err != nil {
+			return
+		}
+		if x.obj != nil {
+			f.Name = x.obj.Name()
+		}
+		ent.Facts = append(ent.Facts, f)
+	}
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(&ent) != nil {
+		return
+	}
+	// Written under a temporary name and renamed: a copy reading it at
+	// the same time sees the whole entry or none.
+	if os.MkdirAll(vs.dir.path, 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(vs.dir.path, "tmp-")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); werr != nil || cerr != nil {
+		_ = os.Remove(tmp.Name()) // the work directory goes anyway
+		return
+	}
+	if os.Rename(tmp.Name(), filepath.Join(vs.dir.path, variantFile(pass, all))) != nil {
+		_ = os.Remove(tmp.Name())
+	}
+}
+
+// load takes the analysis of a package with the same files and imports
+// of the same digests, when one was written: it re-exports its facts on
+// the pass's objects, returns its result and recomputes the inventory.
+// It reports false, exporting nothing, when there is none or it does not
+// fit the package.
+func (vs *Variants) load(e *engine, res *Result) bool {
+	if !vs.onDisk() {
+		return false
+	}
+	pass := e.pass
+	imps, ok := vs.importDigests(pass, false)
+	if !ok {
+		return false
+	}
+	name := filepath.Join(vs.dir.path, variantFile(pass, imps))
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return false
+	}
+	var ent vetEntry
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&ent) != nil || !slices.Equal(ent.Bases, bases(pass)) {
+		return false
+	}
+	scope := pass.Pkg.Scope()
+	exports := make([]export, 0, len(ent.Facts))
+	for _, f := range ent.Facts {
+		var x export
+		switch f.Kind {
+		case "package":
+			x.fact = new(PackageFact)
+		case "func":
+			obj, ok := scope.Lookup(f.Name).(*types.Func)
+			fact := new(FuncFact)
+			if !ok || fact.GobDecode(f.Data) != nil {
+				return false
+			}
+			x = export{obj, fact}
+		case "methods":
+			obj, ok := scope.Lookup(f.Name).(*types.TypeName)
+			fact := new(MethodsFact)
+			if !ok || fact.GobDecode(f.Data) != nil {
+				return false
+			}
+			x = export{obj, fact}
+		case "type":
+			obj, ok := scope.Lookup(f.Name).(*types.TypeName)
+			if !ok {
+				return false
+			}
+			x = export{obj, &TypeFact{Categories: strings.Split(string(f.Data), "\n")}}
+		default:
+			return false
+		}
+		exports = append(exports, x)
+	}
+	for _, x := range exports {
+		if x.obj == nil {
+			e.exportPackage(x.fact)
+		} else {
+			e.exportObject(x.obj, x.fact)
+		}
+	}
+	pass.ExportPackageFact(&DigestFact{Digest: ent.Digest})
+	res.Flows, res.Consent, res.Ignored, res.Bounds = ent.Flows, ent.Consent, ent.Ignored, ent.Bounds
+	res.Retained = e.inventory(ent.Stored)
+	// A mark of the reuse, for a run kept with go vet -work.
+	if f, err := os.Create(name + ".reused"); err == nil {
+		_ = f.Close()
+	}
+	return true
+}
+
+// bases returns the bases of the package's files in the file set.
+func bases(pass *analysis.Pass) []int {
+	out := make([]int, len(pass.Files))
+	for i, f := range pass.Files {
+		out[i] = pass.Fset.File(f.FileStart).Base()
+	}
+	return out
+}

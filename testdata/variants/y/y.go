@@ -1,0 +1,6 @@
+package y
+
+import "log"
+
+// Mail logs s.
+func Mail(s string) { log.Print(s) }
