@@ -117,15 +117,18 @@
 // keeps that parameter in the summary, and each call resolves the
 // destination from what it passes there.
 //
-// Test variants. The standalone checker loads a package again for each
-// test of a package it imports that has in-package tests ("q [x.test]").
-// Such a copy has the package's files and takes its analysis, facts and
-// findings alike, when its imports' facts say what the package's did: a
-// digest of each package's facts on its non-test objects, and of its
-// imports' digests, decides (variants.go). When the tests change what the
-// imported package does (a test type implementing one of its
-// interfaces), the copy is analysed again. -share-variants=false
-// analyses every copy.
+// Test variants. With tests, a package is loaded (and vetted) again for
+// each test of a package it imports that has in-package tests
+// ("q [x.test]"). Such a copy has the package's files and takes its
+// analysis, facts and findings alike, when its imports' facts say what
+// the package's did: a digest of each package's facts on its non-test
+// objects, and of its imports' digests, decides (variants.go). When the
+// tests change what the imported package does (a test type implementing
+// one of its interfaces), the copy is analysed again. The standalone
+// checker keeps the analyses in memory; under go vet, the digest travels
+// as a fact and each process leaves its analysis in the go command's work
+// directory, which go vet removes when it ends (variants_vet.go).
+// -share-variants=false analyses every copy.
 //
 // Test servers. A send to a net/http/httptest server of the process
 // itself (a URL built from its URL field, or a request through its
