@@ -158,11 +158,12 @@ func (s *Suite) ShareVariants(pkgs []*packages.Package) {
 
 // ShareVariantsIn is ShareVariants for a process run by go vet on one
 // package: it takes the analysis of another variant of the package from
-// dir, a directory of the go command's run, or leaves its own there. on
-// is read when the analysis runs (the flags are parsed then): false
-// shares nothing. Call it before the run.
-func (s *Suite) ShareVariantsIn(dir string, on func() bool) {
-	s.variants.ShareDir(dir, on)
+// dir, a directory of the go command's run, or leaves its own there.
+// factsOnly says that the process runs for facts only (it reports
+// nothing). on is read when the analysis runs (the flags are parsed
+// then): false shares nothing. Call it before the run.
+func (s *Suite) ShareVariantsIn(dir string, factsOnly bool, on func() bool) {
+	s.variants.ShareDir(dir, factsOnly, on)
 }
 
 // ReusedVariants reports how many packages took another variant's

@@ -82,8 +82,8 @@ func vet() {
 	flag.StringVar(&opts.Policy, "policy", "", "privacy policy: a YAML file or builtin:NAME (same as -privacy.policy)")
 	share := flag.Bool("share-variants", true, "take a test variant's analysis from its package's, when what it imports says the same (see docs/performance.md)")
 	suite := analyzers.New(opts)
-	if dir, ok := vetWorkDir(os.Args[1:]); ok {
-		suite.ShareVariantsIn(dir, func() bool { return *share })
+	if dir, factsOnly, ok := vetWorkDir(os.Args[1:]); ok {
+		suite.ShareVariantsIn(dir, factsOnly, func() bool { return *share })
 	}
 	all := suite.All()
 	deferGC()
@@ -94,26 +94,26 @@ func vet() {
 // vetWorkDir returns, when go vet runs the tool on a package, a directory
 // in the go command's work directory (which go vet removes when it ends)
 // where the processes of one run share their analyses with the test
-// variants of their packages. A configuration that does not come from
-// the go command (another build system's, with no go-build work
-// directory) shares nothing.
-func vetWorkDir(args []string) (dir string, ok bool) {
+// variants of their packages, and whether this process runs for facts
+// only. A configuration that does not come from the go command (another
+// build system's, with no go-build work directory) shares nothing.
+func vetWorkDir(args []string) (dir string, factsOnly, ok bool) {
 	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
-		return "", false
+		return "", false, false
 	}
 	data, err := os.ReadFile(args[len(args)-1])
 	if err != nil {
-		return "", false // unitchecker reports it
+		return "", false, false // unitchecker reports it
 	}
 	var cfg vetConfig
 	if err := json.Unmarshal(data, &cfg); err != nil || cfg.VetxOutput == "" {
-		return "", false
+		return "", false, false
 	}
 	work := filepath.Dir(filepath.Dir(cfg.VetxOutput)) // $WORK/b042/vet.out
 	if !strings.HasPrefix(filepath.Base(work), "go-build") {
-		return "", false
+		return "", false, false
 	}
-	return filepath.Join(work, "privacyvet-variants"), true
+	return filepath.Join(work, "privacyvet-variants"), cfg.VetxOnly, true
 }
 
 func rules(w io.Writer) int {

@@ -249,19 +249,55 @@ func (vs *Variants) importDigests(pass *analysis.Pass, nonTest bool) ([]importDi
 	return out, true
 }
 
+// testMethods lists, as "Type.Method", the methods that the package's
+// test files declare on named types of its other files, sorted.
+func testMethods(pass *analysis.Pass) []string {
+	var out []string
+	for _, f := range pass.Files {
+		if !isTestFile(pass, f) {
+			continue
+		}
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil {
+				continue
+			}
+			m, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if tn := receiverType(m); tn != nil && !strings.HasSuffix(pass.Fset.File(tn.Pos()).Name(), "_test.go") {
+				out = append(out, tn.Name()+"."+m.Name())
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 func isTestFile(pass *analysis.Pass, f *ast.File) bool {
 	return strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
 }
 
 // digestOf returns the digest of a package analysed in full: its facts
-// on objects declared outside test files, and the digests of its non-test
+// on objects declared outside test files, the methods that test files
+// declare on types of the other files, and the digests of its non-test
 // files' imports, imps; nil when a fact is of a kind it cannot read. The
 // inventory is left out: a variant recomputes its own from its imports'.
+//
+// A method that a test file adds to a type of the package changes the
+// type's method set in every package compiled against the tests, facts
+// or not: an importer's type embedding it may then implement one of the
+// importer's interfaces, or a String method may redact it. So such
+// methods are part of the digest, by name, whatever their summary.
 func digestOf(pass *analysis.Pass, imps []importDigest, exports []export) *digest {
 	h := sha256.New()
 	for _, im := range imps {
 		fmt.Fprintf(h, "import %q ", im.path)
 		h.Write(im.d[:])
+	}
+	for _, name := range testMethods(pass) {
+		fmt.Fprintf(h, "test method %q ", name)
 	}
 	type item struct{ name, kind, enc string }
 	var items []item

@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
+	"go/token"
 	"go/types"
 	"os"
 	"path/filepath"
@@ -28,7 +29,11 @@ import (
 // analysis. The result's positions hold because each process parses the
 // package's files first, in the same order, into a file set of its own:
 // the files have the same bases in every process (the entry records them,
-// and a process whose bases differ analyses afresh). go vet removes the
+// and a process whose bases differ analyses afresh). Positions in other
+// packages (a path step at an imported tagged field) come from export
+// data, which differs between a package and its copies, so a result that
+// holds one serves only processes that run for facts, which report
+// nothing. go vet removes the
 // work directory when it ends, so nothing outlives the run; a package
 // whose copies have not been analysed yet, or not in this run (go vet's
 // cache), is analysed.
@@ -44,16 +49,18 @@ func (f *DigestFact) String() string { return fmt.Sprintf("digest %x", f.Digest[
 
 // vetDir is where, under go vet, processes leave their analyses.
 type vetDir struct {
-	path string      // in the go command's work directory
-	on   func() bool // the -share-variants flag, once the flags are parsed
+	path      string      // in the go command's work directory
+	factsOnly bool        // the process runs for facts only: it reports nothing
+	on        func() bool // the -share-variants flag, once the flags are parsed
 }
 
 // ShareDir makes the process (run by go vet) take the analysis of the
 // same files with imports of the same digests from dir, when one is
-// there, and leave its own there otherwise. on is read at analysis
+// there, and leave its own there otherwise. factsOnly says that the
+// process runs for facts only (go vet's VetxOnly). on is read at analysis
 // time: false shares nothing. Call it before the run.
-func (vs *Variants) ShareDir(dir string, on func() bool) {
-	vs.dir = &vetDir{path: dir, on: on}
+func (vs *Variants) ShareDir(dir string, factsOnly bool, on func() bool) {
+	vs.dir = &vetDir{path: dir, factsOnly: factsOnly, on: on}
 }
 
 func (vs *Variants) onDisk() bool { return vs != nil && vs.dir != nil && vs.dir.on() }
@@ -74,11 +81,15 @@ func importedDigest(pass *analysis.Pass, p *types.Package) *digest {
 
 // vetEntry is one package's analysis as written for its copies.
 type vetEntry struct {
-	Digest digest
-	Facts  []vetFact
-	Stored []StoredCategory // the package's own part of the inventory
-	Bases  []int            // of the package's files in the file set
-	Flows  []*Flow
+	Digest    digest
+	Facts     []vetFact
+	Stored    []StoredCategory // the package's own part of the inventory
+	StoredPos []token.Pos      // the writes of Stored (unexported there)
+	Bases     []int            // of the package's files in the file set
+	// Reportable: every position of the result is in the package's own
+	// files, so a process that reports may take it.
+	Reportable bool
+	Flows      []*Flow
 	// Consent, Ignored and Bounds are the rest of the Result.
 	Consent []*ConsentFinding
 	Ignored []IgnoredCheck
@@ -127,7 +138,11 @@ func (vs *Variants) store(e *engine, res *Result, own []StoredCategory) {
 	if !ok {
 		return
 	}
-	ent := vetEntry{Digest: *d, Stored: own, Bases: bases(pass), Flows: res.Flows, Consent: res.Consent, Ignored: res.Ignored, Bounds: res.Bounds}
+	ent := vetEntry{Digest: *d, Stored: own, Bases: bases(pass), Reportable: e.ownPositions(res),
+		Flows: res.Flows, Consent: res.Consent, Ignored: res.Ignored, Bounds: res.Bounds}
+	for _, s := range own {
+		ent.StoredPos = append(ent.StoredPos, s.pos)
+	}
 	for _, x := range e.exports {
 		var f vetFact
 		var err error
@@ -199,8 +214,12 @@ func (vs *Variants) load(e *engine, res *Result) bool {
 		return false
 	}
 	var ent vetEntry
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&ent) != nil || !slices.Equal(ent.Bases, bases(pass)) {
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&ent) != nil || !slices.Equal(ent.Bases, bases(pass)) ||
+		!ent.Reportable && !vs.dir.factsOnly || len(ent.StoredPos) != len(ent.Stored) {
 		return false
+	}
+	for i := range ent.Stored {
+		ent.Stored[i].pos = ent.StoredPos[i]
 	}
 	scope := pass.Pkg.Scope()
 	exports := make([]export, 0, len(ent.Facts))
@@ -258,4 +277,34 @@ func bases(pass *analysis.Pass) []int {
 		out[i] = pass.Fset.File(f.FileStart).Base()
 	}
 	return out
+}
+
+// ownPositions reports whether every position of res lies in the
+// package's own files (or is unknown).
+func (e *engine) ownPositions(res *Result) bool {
+	ok := func(pos token.Pos) bool { return !pos.IsValid() || e.local(pos) }
+	path := func(p []Step) bool {
+		for _, s := range p {
+			if !ok(s.Pos) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, f := range res.Flows {
+		if !ok(f.Pos) || !path(f.Path) {
+			return false
+		}
+	}
+	for _, c := range res.Consent {
+		if !ok(c.Pos) || !path(c.Path) {
+			return false
+		}
+	}
+	for _, c := range res.Ignored {
+		if !ok(c.Pos) {
+			return false
+		}
+	}
+	return true
 }

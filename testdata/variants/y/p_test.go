@@ -4,7 +4,10 @@ import (
 	"testing"
 
 	"example.com/variants/p"
+	"example.com/variants/r"
 )
+
+var _ = r.Greet // r is loaded again for y's tests
 
 type user struct {
 	Email string `privacy:"user.contact.email"`

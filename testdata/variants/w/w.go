@@ -1,0 +1,4 @@
+package w
+
+// T is embedded by importers.
+type T struct{}
