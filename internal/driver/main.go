@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -98,15 +97,8 @@ func vet() {
 // only. A configuration that does not come from the go command (another
 // build system's, with no go-build work directory) shares nothing.
 func vetWorkDir(args []string) (dir string, factsOnly, ok bool) {
-	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
-		return "", false, false
-	}
-	data, err := os.ReadFile(args[len(args)-1])
-	if err != nil {
-		return "", false, false // unitchecker reports it
-	}
-	var cfg vetConfig
-	if err := json.Unmarshal(data, &cfg); err != nil || cfg.VetxOutput == "" {
+	cfg, ok := readVetConfig(args)
+	if !ok || cfg.VetxOutput == "" {
 		return "", false, false
 	}
 	work := filepath.Dir(filepath.Dir(cfg.VetxOutput)) // $WORK/b042/vet.out

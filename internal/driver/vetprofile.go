@@ -36,6 +36,20 @@ type vetConfig struct {
 	VetxOutput string
 }
 
+// readVetConfig reads the package's *.cfg file that go vet passes last;
+// false when there is none, or it does not read (unitchecker reports it).
+func readVetConfig(args []string) (vetConfig, bool) {
+	var cfg vetConfig
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return cfg, false
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	if err != nil || json.Unmarshal(data, &cfg) != nil {
+		return cfg, false
+	}
+	return cfg, true
+}
+
 // profileVet starts the profiles asked for by the environment when args
 // end with a package's *.cfg file, and wraps the Run function of the
 // suite's analyzers (all, the roots handed to unitchecker, and what they
@@ -44,15 +58,11 @@ type vetConfig struct {
 // Problems are reported on stderr and leave the run unprofiled.
 func profileVet(args []string, all []*analysis.Analyzer) {
 	cpuDir, memDir := os.Getenv(envCPUProfile), os.Getenv(envMemProfile)
-	if (cpuDir == "" && memDir == "") || len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+	if cpuDir == "" && memDir == "" {
 		return
 	}
-	data, err := os.ReadFile(args[len(args)-1])
-	if err != nil {
-		return // unitchecker reports it
-	}
-	var cfg vetConfig
-	if err := json.Unmarshal(data, &cfg); err != nil {
+	cfg, ok := readVetConfig(args)
+	if !ok {
 		return
 	}
 	name := profileName(cfg.ID)
@@ -61,6 +71,7 @@ func profileVet(args []string, all []*analysis.Analyzer) {
 		// Written under a temporary name, renamed once complete: a
 		// process that ends before its analyzers do (a package that
 		// does not type-check) leaves no truncated profile to merge.
+		var err error
 		if cpu, err = createProfile(cpuDir, name+".partial"); err == nil {
 			err = pprof.StartCPUProfile(cpu)
 		}

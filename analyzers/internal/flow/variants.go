@@ -1,12 +1,13 @@
 package flow
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -74,7 +75,7 @@ type variantGroup struct {
 type variantEntry struct {
 	files   []*ast.File
 	imports []importDigest
-	exports []export
+	facts   []namedFact
 	res     Result
 	digest  *digest
 }
@@ -89,6 +90,23 @@ type importDigest struct {
 type export struct {
 	obj  types.Object
 	fact analysis.Fact
+}
+
+// namedFact is an exported fact by the name of its object ("" for a
+// package fact): how a variant finds the object again in its own package.
+type namedFact struct {
+	name string
+	fact analysis.Fact
+}
+
+// encodedFact is an exported fact as bytes: Kind is "package", "func",
+// "methods" or "type", Name the object's name ("" for a package fact).
+// The digest reads them, and go vet's processes write them for their
+// copies (variants_vet.go).
+type encodedFact struct {
+	Kind, Name string
+	Data       []byte
+	test       bool // the object is declared in a test file (not written)
 }
 
 // NewVariants returns a Variants that shares nothing until Share.
@@ -146,12 +164,12 @@ func (vs *Variants) find(pass *analysis.Pass) (ent *variantEntry, done func()) {
 	}
 	vs.mu.Unlock()
 	<-g.done
-	vs.mu.Lock()
-	defer vs.mu.Unlock()
 	imps, ok := vs.importDigests(pass, false)
 	if !ok {
 		return nil, func() {}
 	}
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
 	for _, ent := range g.entries {
 		if slices.Equal(ent.files, pass.Files) && slices.Equal(ent.imports, imps) {
 			vs.reused++
@@ -172,58 +190,131 @@ func groupKey(pass *analysis.Pass) string {
 }
 
 // record keeps a full analysis: its digest for importers, and, for a
-// package with copies, the analysis itself for them. own is the
-// package's part of the inventory.
+// package with copies, the analysis itself for them (in memory, or under
+// go vet in the work directory: store). own is the package's part of the
+// inventory.
 func (vs *Variants) record(e *engine, res *Result, own []StoredCategory) {
-	if vs.onDisk() {
-		vs.store(e, res, own)
-		return
-	}
-	if !vs.enabled() {
+	onDisk := vs.onDisk()
+	if !onDisk && !vs.enabled() {
 		return
 	}
 	pass := e.pass
-	vs.mu.Lock()
-	imps, ok := vs.importDigests(pass, true)
-	vs.mu.Unlock()
 	var d *digest
-	if ok {
-		d = digestOf(pass, imps, e.exports) // outside the lock: it encodes every fact
+	facts, ok := encodeFacts(pass, e.exports)
+	if imps, ok2 := vs.importDigests(pass, true); ok && ok2 {
+		d = digestOf(imps, testMethods(pass), facts)
 	}
-	vs.mu.Lock()
-	defer vs.mu.Unlock()
-	vs.digests[pass.Pkg] = d
-	if d == nil || !vs.shared[pass.Pkg.Path()] || !replayable(e.exports) {
+	if onDisk {
+		if d == nil {
+			return
+		}
+		pass.ExportPackageFact(&DigestFact{Digest: *d})
+	} else {
+		vs.setDigest(pass.Pkg, d)
+		if !vs.shared[pass.Pkg.Path()] {
+			return
+		}
+	}
+	named, ok := namedFacts(e.exports)
+	if d == nil || !ok {
 		return
 	}
-	imps, ok = vs.importDigests(pass, false)
+	imps, ok := vs.importDigests(pass, false)
 	if !ok {
 		return
 	}
+	if onDisk {
+		vs.store(e, res, own, *d, imps, facts)
+		return
+	}
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
 	g := vs.groups[groupKey(pass)]
-	g.entries = append(g.entries, &variantEntry{files: pass.Files, imports: imps, exports: e.exports, res: *res, digest: d})
+	g.entries = append(g.entries, &variantEntry{files: pass.Files, imports: imps, facts: named, res: *res, digest: d})
 }
 
-// replayable reports whether a copy can find the objects of every fact
-// by name: none is on a local type.
-func replayable(exports []export) bool {
+// namedFacts returns the facts to re-export in a variant, by their
+// objects' names (the inventory is recomputed by each variant from its
+// own imports); false when one is on a local type, which a variant
+// cannot find by name.
+func namedFacts(exports []export) ([]namedFact, bool) {
+	out := make([]namedFact, 0, len(exports))
 	for _, x := range exports {
-		if x.obj != nil && x.obj.Parent() != x.obj.Pkg().Scope() {
-			return false
+		if _, inv := x.fact.(*InventoryFact); inv {
+			continue
 		}
+		if x.obj == nil {
+			out = append(out, namedFact{"", x.fact})
+			continue
+		}
+		if x.obj.Parent() != x.obj.Pkg().Scope() {
+			return nil, false
+		}
+		out = append(out, namedFact{x.obj.Name(), x.fact})
 	}
-	return true
+	return out, true
+}
+
+// encodeFacts encodes the exported facts but the inventory; false when
+// one is of a kind it does not know.
+func encodeFacts(pass *analysis.Pass, exports []export) ([]encodedFact, bool) {
+	out := make([]encodedFact, 0, len(exports))
+	for _, x := range exports {
+		var f encodedFact
+		var err error
+		switch fact := x.fact.(type) {
+		case *InventoryFact:
+			continue
+		case *PackageFact:
+			f.Kind = "package"
+		case *FuncFact:
+			f.Kind = "func"
+			f.Data, err = fact.GobEncode()
+		case *MethodsFact:
+			f.Kind = "methods"
+			f.Data, err = fact.GobEncode()
+		case *TypeFact:
+			f.Kind = "type"
+			f.Data = []byte(strings.Join(fact.Categories, "\n"))
+		default:
+			return nil, false
+		}
+		if err != nil {
+			return nil, false
+		}
+		if x.obj != nil {
+			f.Name, f.test = x.obj.Name(), inTestFile(pass, x.obj.Pos())
+		}
+		out = append(out, f)
+	}
+	return out, true
+}
+
+// decodeFact is the inverse of encodeFacts for one fact.
+func decodeFact(f encodedFact) (analysis.Fact, error) {
+	switch f.Kind {
+	case "package":
+		return new(PackageFact), nil
+	case "func":
+		fact := new(FuncFact)
+		return fact, fact.GobDecode(f.Data)
+	case "methods":
+		fact := new(MethodsFact)
+		return fact, fact.GobDecode(f.Data)
+	case "type":
+		return &TypeFact{Categories: strings.Split(string(f.Data), "\n")}, nil
+	}
+	return nil, fmt.Errorf("privacyvet: a fact of unknown kind %q", f.Kind)
 }
 
 // importDigests returns the digests of the packages that the pass's
 // files import (only its non-test files, with nonTest), by path; false
-// when one is unknown. vs.mu is held (standalone), or the digests are
-// read from facts (go vet).
+// when one is unknown. Under go vet the digests are read from facts.
 func (vs *Variants) importDigests(pass *analysis.Pass, nonTest bool) ([]importDigest, bool) {
 	var out []importDigest
 	seen := make(map[*types.Package]bool)
 	for _, f := range pass.Files {
-		if nonTest && isTestFile(pass, f) {
+		if nonTest && inTestFile(pass, f.FileStart) {
 			continue
 		}
 		for _, spec := range f.Imports {
@@ -237,7 +328,9 @@ func (vs *Variants) importDigests(pass *analysis.Pass, nonTest bool) ([]importDi
 			if vs.onDisk() {
 				d = importedDigest(pass, p)
 			} else {
+				vs.mu.Lock()
 				d = vs.digests[p]
+				vs.mu.Unlock()
 			}
 			if d == nil {
 				return nil, false
@@ -254,7 +347,7 @@ func (vs *Variants) importDigests(pass *analysis.Pass, nonTest bool) ([]importDi
 func testMethods(pass *analysis.Pass) []string {
 	var out []string
 	for _, f := range pass.Files {
-		if !isTestFile(pass, f) {
+		if !inTestFile(pass, f.FileStart) {
 			continue
 		}
 		for _, decl := range f.Decls {
@@ -266,7 +359,7 @@ func testMethods(pass *analysis.Pass) []string {
 			if !ok {
 				continue
 			}
-			if tn := receiverType(m); tn != nil && !strings.HasSuffix(pass.Fset.File(tn.Pos()).Name(), "_test.go") {
+			if tn := receiverType(m); tn != nil && !inTestFile(pass, tn.Pos()) {
 				out = append(out, tn.Name()+"."+m.Name())
 			}
 		}
@@ -275,62 +368,45 @@ func testMethods(pass *analysis.Pass) []string {
 	return out
 }
 
-func isTestFile(pass *analysis.Pass, f *ast.File) bool {
-	return strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
+// inTestFile reports whether pos lies in a test file of the pass.
+func inTestFile(pass *analysis.Pass, pos token.Pos) bool {
+	return strings.HasSuffix(pass.Fset.File(pos).Name(), "_test.go")
 }
 
 // digestOf returns the digest of a package analysed in full: its facts
 // on objects declared outside test files, the methods that test files
-// declare on types of the other files, and the digests of its non-test
-// files' imports, imps; nil when a fact is of a kind it cannot read. The
-// inventory is left out: a variant recomputes its own from its imports'.
+// declare on types of the other files (testMethods), and the digests of
+// its non-test files' imports, imps. The inventory is left out: a variant
+// recomputes its own from its imports'.
 //
 // A method that a test file adds to a type of the package changes the
 // type's method set in every package compiled against the tests, facts
 // or not: an importer's type embedding it may then implement one of the
 // importer's interfaces, or a String method may redact it. So such
 // methods are part of the digest, by name, whatever their summary.
-func digestOf(pass *analysis.Pass, imps []importDigest, exports []export) *digest {
+func digestOf(imps []importDigest, testMethods []string, facts []encodedFact) *digest {
 	h := sha256.New()
 	for _, im := range imps {
 		fmt.Fprintf(h, "import %q ", im.path)
 		h.Write(im.d[:])
 	}
-	for _, name := range testMethods(pass) {
+	for _, name := range testMethods {
 		fmt.Fprintf(h, "test method %q ", name)
 	}
-	type item struct{ name, kind, enc string }
-	var items []item
-	for _, x := range exports {
-		if x.obj == nil || strings.HasSuffix(pass.Fset.File(x.obj.Pos()).Name(), "_test.go") {
-			// Package facts: the PackageFact says nothing, and the
-			// inventory is recomputed. Objects of test files: no other
-			// package can name them.
-			continue
+	// Package facts say nothing (the PackageFact) or are recomputed (the
+	// inventory); no other package can name an object of a test file.
+	var own []encodedFact
+	for _, f := range facts {
+		if f.Name != "" && !f.test {
+			own = append(own, f)
 		}
-		var enc []byte
-		var err error
-		switch f := x.fact.(type) {
-		case *FuncFact:
-			enc, err = f.GobEncode()
-		case *MethodsFact:
-			enc, err = f.GobEncode()
-		case *TypeFact:
-			enc = []byte(strings.Join(f.Categories, ","))
-		default:
-			return nil // a fact this digest does not know how to read
-		}
-		if err != nil {
-			return nil
-		}
-		items = append(items, item{x.obj.Name(), reflect.TypeOf(x.fact).String(), string(enc)})
 	}
-	slices.SortFunc(items, func(a, b item) int {
-		return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.kind, b.kind), cmp.Compare(a.enc, b.enc))
+	slices.SortFunc(own, func(a, b encodedFact) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Kind, b.Kind), bytes.Compare(a.Data, b.Data))
 	})
-	for _, it := range items {
-		fmt.Fprintf(h, "fact %q %q %d ", it.name, it.kind, len(it.enc))
-		h.Write([]byte(it.enc))
+	for _, f := range own {
+		fmt.Fprintf(h, "fact %q %q %d ", f.Name, f.Kind, len(f.Data))
+		h.Write(f.Data)
 	}
 	var d digest
 	h.Sum(d[:0])
@@ -339,37 +415,49 @@ func digestOf(pass *analysis.Pass, imps []importDigest, exports []export) *diges
 
 // replay re-exports a variant's analysis on the pass's own objects and
 // recomputes the inventory from the pass's imports. It reports false,
-// exporting nothing, when an object of the analysis has no namesake of
-// the same kind in the pass's package.
+// exporting nothing, when the analysis does not fit the package.
 func (e *engine) replay(ent *variantEntry, res *Result) bool {
-	scope := e.pass.Pkg.Scope()
-	objs := make([]types.Object, len(ent.exports))
-	for i, x := range ent.exports {
-		if x.obj == nil {
-			continue
-		}
-		o := scope.Lookup(x.obj.Name())
-		if o == nil || reflect.TypeOf(o) != reflect.TypeOf(x.obj) {
-			return false
-		}
-		objs[i] = o
-	}
-	for i, x := range ent.exports {
-		switch x.fact.(type) {
-		case *InventoryFact:
-			// recomputed below
-		default:
-			if objs[i] != nil {
-				e.exportObject(objs[i], x.fact)
-			} else {
-				e.exportPackage(x.fact)
-			}
-		}
+	if !e.reexport(ent.facts) {
+		return false
 	}
 	r := ent.res
 	r.Policy, r.Marks, r.Err = res.Policy, res.Marks, res.Err
 	r.Retained = e.inventory(e.ownStores(r.Flows))
 	*res = r
+	return true
+}
+
+// reexport exports facts on the objects of the pass's package with their
+// names. It reports false, exporting nothing, when a name has no object
+// of the kind its fact goes on: a function for a summary, a type for
+// method summaries and categories.
+func (e *engine) reexport(facts []namedFact) bool {
+	scope := e.pass.Pkg.Scope()
+	objs := make([]types.Object, len(facts))
+	for i, f := range facts {
+		if f.name == "" {
+			continue
+		}
+		o := scope.Lookup(f.name)
+		var ok bool
+		switch f.fact.(type) {
+		case *FuncFact:
+			_, ok = o.(*types.Func)
+		default:
+			_, ok = o.(*types.TypeName)
+		}
+		if !ok {
+			return false
+		}
+		objs[i] = o
+	}
+	for i, f := range facts {
+		if objs[i] == nil {
+			e.exportPackage(f.fact)
+		} else {
+			e.exportObject(objs[i], f.fact)
+		}
+	}
 	return true
 }
 

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -82,7 +81,7 @@ func importedDigest(pass *analysis.Pass, p *types.Package) *digest {
 // vetEntry is one package's analysis as written for its copies.
 type vetEntry struct {
 	Digest    digest
-	Facts     []vetFact
+	Facts     []encodedFact
 	Stored    []StoredCategory // the package's own part of the inventory
 	StoredPos []token.Pos      // the writes of Stored (unexported there)
 	Bases     []int            // of the package's files in the file set
@@ -96,21 +95,11 @@ type vetEntry struct {
 	Bounds  []string
 }
 
-// vetFact is one exported fact: Kind is "package", "func", "methods" or
-// "type", Name the object's name, Data the fact's encoding.
-type vetFact struct {
-	Kind, Name string
-	Data       []byte
-}
-
 // variantFile names the analysis of the pass's files with these import
 // digests.
 func variantFile(pass *analysis.Pass, imps []importDigest) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%q\n", pass.Pkg.Path())
-	for _, f := range pass.Files {
-		fmt.Fprintf(h, "file %q\n", pass.Fset.File(f.FileStart).Name())
-	}
+	fmt.Fprintf(h, "%q\n", groupKey(pass))
 	for _, im := range imps {
 		fmt.Fprintf(h, "import %q ", im.path)
 		h.Write(im.d[:])
@@ -118,58 +107,15 @@ func variantFile(pass *analysis.Pass, imps []importDigest) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// store exports the package's digest and writes its analysis for its
-// copies. A failure to write only means that copies analyse afresh.
-func (vs *Variants) store(e *engine, res *Result, own []StoredCategory) {
+// store writes a package's analysis for its copies: d is its digest,
+// imps its imports' digests, facts its exported facts. A failure to write
+// only means that copies analyse afresh.
+func (vs *Variants) store(e *engine, res *Result, own []StoredCategory, d digest, imps []importDigest, facts []encodedFact) {
 	pass := e.pass
-	imps, ok := vs.importDigests(pass, true)
-	if !ok {
-		return
-	}
-	d := digestOf(pass, imps, e.exports)
-	if d == nil {
-		return
-	}
-	pass.ExportPackageFact(&DigestFact{Digest: *d})
-	if !replayable(e.exports) {
-		return
-	}
-	all, ok := vs.importDigests(pass, false)
-	if !ok {
-		return
-	}
-	ent := vetEntry{Digest: *d, Stored: own, Bases: bases(pass), Reportable: e.ownPositions(res),
+	ent := vetEntry{Digest: d, Facts: facts, Stored: own, Bases: bases(pass), Reportable: e.ownPositions(res),
 		Flows: res.Flows, Consent: res.Consent, Ignored: res.Ignored, Bounds: res.Bounds}
 	for _, s := range own {
 		ent.StoredPos = append(ent.StoredPos, s.pos)
-	}
-	for _, x := range e.exports {
-		var f vetFact
-		var err error
-		switch fact := x.fact.(type) {
-		case *InventoryFact:
-			continue // recomputed from the copy's imports
-		case *PackageFact:
-			f.Kind = "package"
-		case *FuncFact:
-			f.Kind = "func"
-			f.Data, err = fact.GobEncode()
-		case *MethodsFact:
-			f.Kind = "methods"
-			f.Data, err = fact.GobEncode()
-		case *TypeFact:
-			f.Kind = "type"
-			f.Data = []byte(strings.Join(fact.Categories, "\n"))
-		default:
-			return
-		}
-		if err != nil {
-			return
-		}
-		if x.obj != nil {
-			f.Name = x.obj.Name()
-		}
-		ent.Facts = append(ent.Facts, f)
 	}
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(&ent) != nil {
@@ -189,7 +135,7 @@ func (vs *Variants) store(e *engine, res *Result, own []StoredCategory) {
 		_ = os.Remove(tmp.Name()) // the work directory goes anyway
 		return
 	}
-	if os.Rename(tmp.Name(), filepath.Join(vs.dir.path, variantFile(pass, all))) != nil {
+	if os.Rename(tmp.Name(), filepath.Join(vs.dir.path, variantFile(pass, imps))) != nil {
 		_ = os.Remove(tmp.Name())
 	}
 }
@@ -221,44 +167,16 @@ func (vs *Variants) load(e *engine, res *Result) bool {
 	for i := range ent.Stored {
 		ent.Stored[i].pos = ent.StoredPos[i]
 	}
-	scope := pass.Pkg.Scope()
-	exports := make([]export, 0, len(ent.Facts))
-	for _, f := range ent.Facts {
-		var x export
-		switch f.Kind {
-		case "package":
-			x.fact = new(PackageFact)
-		case "func":
-			obj, ok := scope.Lookup(f.Name).(*types.Func)
-			fact := new(FuncFact)
-			if !ok || fact.GobDecode(f.Data) != nil {
-				return false
-			}
-			x = export{obj, fact}
-		case "methods":
-			obj, ok := scope.Lookup(f.Name).(*types.TypeName)
-			fact := new(MethodsFact)
-			if !ok || fact.GobDecode(f.Data) != nil {
-				return false
-			}
-			x = export{obj, fact}
-		case "type":
-			obj, ok := scope.Lookup(f.Name).(*types.TypeName)
-			if !ok {
-				return false
-			}
-			x = export{obj, &TypeFact{Categories: strings.Split(string(f.Data), "\n")}}
-		default:
+	named := make([]namedFact, len(ent.Facts))
+	for i, f := range ent.Facts {
+		fact, err := decodeFact(f)
+		if err != nil {
 			return false
 		}
-		exports = append(exports, x)
+		named[i] = namedFact{f.Name, fact}
 	}
-	for _, x := range exports {
-		if x.obj == nil {
-			e.exportPackage(x.fact)
-		} else {
-			e.exportObject(x.obj, x.fact)
-		}
+	if !e.reexport(named) {
+		return false
 	}
 	pass.ExportPackageFact(&DigestFact{Digest: ent.Digest})
 	res.Flows, res.Consent, res.Ignored, res.Bounds = ent.Flows, ent.Consent, ent.Ignored, ent.Bounds
